@@ -1,0 +1,6 @@
+//! Interoperation with other crates' pixel and image types, behind opt-in features.
+
+#[cfg(feature = "image")]
+pub mod image;
+#[cfg(feature = "rgb")]
+pub mod rgb;

@@ -1,0 +1,243 @@
+//! The [`Pixel`] trait: what a pixel type says about its memory layout and meaning.
+//!
+//! The trait holds layout facts only (channel type and count, channel order, alpha
+//! mode, encoding). Conversions live in [`crate::convert`]; arithmetic belongs to the
+//! crates that need it. Keeping the trait small keeps generic code fast to compile and
+//! easy to write.
+
+use core::fmt::Debug;
+
+use bytemuck::Pod;
+
+/// The numeric type of one channel: `u8`, `u16` or `f32`.
+///
+/// The trait is sealed: conversions between depths follow fixed rules (see
+/// [`crate::convert`]) that are defined for these three types only.
+pub trait Channel:
+    Pod
+    + Copy
+    + Default
+    + PartialEq
+    + PartialOrd
+    + Debug
+    + Send
+    + Sync
+    + 'static
+    + crate::convert::ChannelMath
+{
+    /// Which of the three channel types this is.
+    const TYPE: ChannelType;
+    /// The value that means "full": 255, 65535 or 1.0.
+    const MAX: Self;
+    /// The value that means "none": 0 or 0.0.
+    const ZERO: Self;
+}
+
+impl Channel for u8 {
+    const TYPE: ChannelType = ChannelType::U8;
+    const MAX: Self = u8::MAX;
+    const ZERO: Self = 0;
+}
+
+impl Channel for u16 {
+    const TYPE: ChannelType = ChannelType::U16;
+    const MAX: Self = u16::MAX;
+    const ZERO: Self = 0;
+}
+
+impl Channel for f32 {
+    const TYPE: ChannelType = ChannelType::F32;
+    const MAX: Self = 1.0;
+    const ZERO: Self = 0.0;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::SrgbEncoded {}
+    impl Sealed for super::LinearLight {}
+}
+
+/// The channel type of a pixel format, as a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChannelType {
+    /// 8-bit unsigned integer, 0–255.
+    U8,
+    /// 16-bit unsigned integer, 0–65535.
+    U16,
+    /// 32-bit float, nominally 0.0–1.0.
+    F32,
+}
+
+impl ChannelType {
+    /// Size of one channel in bytes.
+    pub const fn size(self) -> usize {
+        match self {
+            ChannelType::U8 => 1,
+            ChannelType::U16 => 2,
+            ChannelType::F32 => 4,
+        }
+    }
+
+    /// Rank by precision, used to decide where conversions do their arithmetic:
+    /// `u8 < u16 < f32`.
+    pub(crate) const fn precision(self) -> u8 {
+        match self {
+            ChannelType::U8 => 0,
+            ChannelType::U16 => 1,
+            ChannelType::F32 => 2,
+        }
+    }
+}
+
+/// Whether and how a pixel format stores alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AlphaMode {
+    /// No alpha channel: every pixel is opaque.
+    Opaque,
+    /// Colour channels are independent of alpha ("straight", "unassociated").
+    Straight,
+    /// Colour channels are already multiplied by alpha ("associated"). This is the
+    /// form compositing and filtering need.
+    Premultiplied,
+}
+
+/// How colour values relate to light.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// sRGB transfer function applied ("gamma-encoded"): what files and screens hold.
+    /// Averaging these values is not averaging light.
+    Srgb,
+    /// Linear light: values proportional to physical intensity, with sRGB primaries.
+    /// Blending, resizing and blurring are physically correct here.
+    Linear,
+    /// Neither: a type outside the RGB families, such as Lab or a data channel.
+    Other,
+}
+
+/// The order and meaning of a pixel's channels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColorModel {
+    /// One luma channel.
+    Gray,
+    /// Luma then alpha.
+    GrayAlpha,
+    /// Red, green, blue.
+    Rgb,
+    /// Red, green, blue, alpha.
+    Rgba,
+    /// Blue, green, red, alpha (the byte order of many Windows and GPU surfaces).
+    Bgra,
+    /// Anything else; see the type's documentation.
+    Other,
+}
+
+impl ColorModel {
+    /// Number of channels the model has, or `None` for [`ColorModel::Other`].
+    pub const fn channels(self) -> Option<usize> {
+        match self {
+            ColorModel::Gray => Some(1),
+            ColorModel::GrayAlpha => Some(2),
+            ColorModel::Rgb => Some(3),
+            ColorModel::Rgba | ColorModel::Bgra => Some(4),
+            ColorModel::Other => None,
+        }
+    }
+}
+
+/// Type-level encoding marker, so that an API can require linear light (or sRGB) in its
+/// signature: `fn blur<P: Pixel<Encoding = LinearLight>>(…)`.
+///
+/// Sealed: the two families are [`SrgbEncoded`] and [`LinearLight`].
+pub trait EncodingFamily: sealed::Sealed + Send + Sync + 'static {
+    /// The family as a value.
+    const ENCODING: Encoding;
+}
+
+/// Marker for the sRGB-encoded family (`Rgba8`, `RgbF32`, `Gray16`, …).
+#[derive(Debug)]
+pub enum SrgbEncoded {}
+
+/// Marker for the linear-light family (`LinRgbaF32`, `LinPremulRgbaF32`, …).
+#[derive(Debug)]
+pub enum LinearLight {}
+
+impl EncodingFamily for SrgbEncoded {
+    const ENCODING: Encoding = Encoding::Srgb;
+}
+
+impl EncodingFamily for LinearLight {
+    const ENCODING: Encoding = Encoding::Linear;
+}
+
+/// A pixel format: a plain-old-data struct of `CHANNELS` values of one [`Channel`] type.
+///
+/// The type states everything a buffer of it means: the channel type, the channel
+/// order ([`ColorModel`]), the [`AlphaMode`] and the [`Encoding`]. Functions that only
+/// make sense for one combination say so in their signature, so that compositing
+/// straight alpha as premultiplied, or resizing sRGB values as if they were light, does
+/// not compile.
+///
+/// # Implementing it for your own type
+///
+/// Other crates may implement `Pixel` for their own formats (a Lab pixel, a label map)
+/// to use [`Image`](crate::Image) and the views. The type must be `#[repr(C)]` and
+/// consist of exactly `CHANNELS` fields of type `Channel`; this is checked at compile
+/// time when the type is first used in a view or image. Conversions with
+/// [`FromPixel`](crate::FromPixel) exist only between chiaro's own formats.
+pub trait Pixel: Pod + Default + PartialEq + Debug + Send + Sync + 'static {
+    /// The numeric type of each channel.
+    type Channel: Channel;
+    /// The encoding family, as a type: [`SrgbEncoded`] or [`LinearLight`].
+    ///
+    /// Types outside those families (see [`Encoding::Other`]) use [`SrgbEncoded`] only if
+    /// their values are sRGB-encoded; otherwise they should not be converted at all, and
+    /// chiaro's conversions are not implemented for them.
+    type Encoding: EncodingFamily;
+    /// Number of channels.
+    const CHANNELS: usize;
+    /// Channel order and meaning.
+    const MODEL: ColorModel;
+    /// Whether alpha is absent, straight or premultiplied.
+    const ALPHA: AlphaMode;
+
+    /// The encoding family as a value.
+    const ENCODING: Encoding = <Self::Encoding as EncodingFamily>::ENCODING;
+    /// Whether the format has an alpha channel.
+    const HAS_ALPHA: bool = !matches!(Self::ALPHA, AlphaMode::Opaque);
+    /// Whether colour channels are premultiplied by alpha.
+    const IS_PREMULTIPLIED: bool = matches!(Self::ALPHA, AlphaMode::Premultiplied);
+    /// Size of one pixel in bytes.
+    const BYTES: usize = core::mem::size_of::<Self>();
+
+    /// Compile-time check that the type is `CHANNELS` consecutive `Channel` values.
+    /// Referenced by every constructor of images and views.
+    #[doc(hidden)]
+    const LAYOUT_CHECK: () = {
+        assert!(
+            core::mem::size_of::<Self>() == Self::CHANNELS * core::mem::size_of::<Self::Channel>(),
+            "a Pixel type must be exactly CHANNELS values of its Channel type"
+        );
+        assert!(
+            core::mem::align_of::<Self>() == core::mem::align_of::<Self::Channel>(),
+            "a Pixel type must have the alignment of its Channel type"
+        );
+        assert!(
+            Self::CHANNELS > 0,
+            "a Pixel type must have at least one channel"
+        );
+    };
+
+    /// The channels in memory order.
+    #[inline]
+    fn channels(&self) -> &[Self::Channel] {
+        crate::cast::channels(core::slice::from_ref(self))
+    }
+
+    /// The channels in memory order, mutably.
+    #[inline]
+    fn channels_mut(&mut self) -> &mut [Self::Channel] {
+        crate::cast::channels_mut(core::slice::from_mut(self))
+    }
+}
