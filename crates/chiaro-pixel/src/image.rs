@@ -358,7 +358,7 @@ impl<P: Pixel> Image<P> {
         self.as_view_mut().tiles_mut(tile_width, tile_height)
     }
 
-    /// A copy converted to format `D` by the rules in [`crate::convert`]. Allocates.
+    /// A copy converted to format `D` by the rules in [`crate::convert`](mod@crate::convert). Allocates.
     pub fn convert<D: Pixel + FromPixel<P>>(&self) -> Image<D> {
         self.as_view().convert()
     }

@@ -1,7 +1,7 @@
 //! The [`Pixel`] trait: what a pixel type says about its memory layout and meaning.
 //!
 //! The trait holds layout facts only (channel type and count, channel order, alpha
-//! mode, encoding). Conversions live in [`crate::convert`]; arithmetic belongs to the
+//! mode, encoding). Conversions live in [`crate::convert`](mod@crate::convert); arithmetic belongs to the
 //! crates that need it. Keeping the trait small keeps generic code fast to compile and
 //! easy to write.
 
@@ -12,7 +12,7 @@ use bytemuck::Pod;
 /// The numeric type of one channel: `u8`, `u16` or `f32`.
 ///
 /// The trait is sealed: conversions between depths follow fixed rules (see
-/// [`crate::convert`]) that are defined for these three types only.
+/// [`crate::convert`](mod@crate::convert)) that are defined for these three types only.
 pub trait Channel:
     Pod
     + Copy

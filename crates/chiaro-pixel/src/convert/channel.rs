@@ -1,5 +1,5 @@
 //! Per-channel arithmetic: depth changes, premultiplication and luma, with the rounding
-//! rules documented in [`crate::convert`].
+//! rules documented in [`crate::convert`](mod@crate::convert).
 //!
 //! `ChannelMath` is public inside a private module: it seals [`Channel`](crate::Channel)
 //! and lets generic code call these functions without users being able to.

@@ -210,7 +210,7 @@ pub(crate) fn convert_in_place<S: Pixel, D: Pixel + FromPixel<S>>(
 }
 
 impl<P: Pixel> View<'_, P> {
-    /// A copy converted to format `D` by the rules of [`crate::convert`]. Allocates.
+    /// A copy converted to format `D` by the rules of [`crate::convert`](mod@crate::convert). Allocates.
     pub fn convert<D: Pixel + FromPixel<P>>(&self) -> Image<D> {
         let mut out = Image::<D>::new(self.width(), self.height());
         // Same size by construction.
@@ -220,7 +220,7 @@ impl<P: Pixel> View<'_, P> {
 }
 
 impl<P: Pixel> ViewMut<'_, P> {
-    /// A copy converted to format `D` by the rules of [`crate::convert`]. Allocates.
+    /// A copy converted to format `D` by the rules of [`crate::convert`](mod@crate::convert). Allocates.
     pub fn convert<D: Pixel + FromPixel<P>>(&self) -> Image<D> {
         self.as_view().convert()
     }
@@ -229,7 +229,7 @@ impl<P: Pixel> ViewMut<'_, P> {
 macro_rules! premultiply_methods {
     ($straight:ty => $premul:ty) => {
         impl $straight {
-            /// Multiplies colour by alpha, by the rules of [`crate::convert`].
+            /// Multiplies colour by alpha, by the rules of [`crate::convert`](mod@crate::convert).
             #[inline]
             pub fn premultiply(self) -> $premul {
                 <$premul>::from_pixel(self)
@@ -237,7 +237,7 @@ macro_rules! premultiply_methods {
         }
 
         impl $premul {
-            /// Divides colour by alpha, by the rules of [`crate::convert`]; zero alpha
+            /// Divides colour by alpha, by the rules of [`crate::convert`](mod@crate::convert); zero alpha
             /// gives zero colour.
             #[inline]
             pub fn unpremultiply(self) -> $straight {

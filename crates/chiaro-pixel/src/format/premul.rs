@@ -17,7 +17,7 @@ pixel_format! {
     /// is lost; at alpha 128 each premultiplied step spans about 2 levels of straight
     /// colour; at alpha 1 only "off" or "on" survive, and at alpha 0 the colour is gone
     /// (it unpremultiplies to black). The exact bound of a round trip is stated at
-    /// [`unpremultiply`](crate::convert#premultiplied-alpha). Keep straight or `f32`
+    /// [`unpremultiply`](mod@crate::convert#premultiplied-alpha). Keep straight or `f32`
     /// data if low-alpha colour must survive editing.
     pub struct PremulRgba8: [u8; 4] {
         /// Red × alpha / 255.

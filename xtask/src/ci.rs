@@ -1,0 +1,43 @@
+//! `cargo xtask ci`: the checks continuous integration runs, in the order that fails
+//! fastest. `.ci/run` calls exactly this.
+
+use crate::{cargo, conformance, run_step};
+
+/// The test command the README gives; kept in one place so the two cannot drift.
+pub(crate) const TEST_ARGS: &[&str] = &["test", "--workspace", "--all-features"];
+
+pub(crate) fn run() -> Result<(), String> {
+    run_step("format", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run_step(
+        "clippy",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run_step("tests", cargo().args(TEST_ARGS))?;
+    // The pixel crate is no_std + alloc without its default features.
+    run_step(
+        "no_std build",
+        cargo().args([
+            "check",
+            "--package",
+            "chiaro-pixel",
+            "--no-default-features",
+        ]),
+    )?;
+    run_step(
+        "docs",
+        cargo()
+            .args(["doc", "--workspace", "--no-deps", "--all-features"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
+    conformance::run()?;
+    println!("\nci: all checks passed");
+    Ok(())
+}
