@@ -18,7 +18,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  ci                       fmt check, clippy -D warnings, tests, no_std build, docs -D warnings,
+  ci                       fmt check, clippy -D warnings, tests, no_std build + portable-kernel tests,
+                           docs -D warnings,
                            conformance (when ../shared/testdata exists)
   bench [FILTER] [--quick] criterion benchmarks; writes target/bench-report.md
   conformance              decoder conformance suites over ../shared/testdata

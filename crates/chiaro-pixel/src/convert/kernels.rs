@@ -1,20 +1,20 @@
-//! Portable row kernels for the most common conversions.
+//! Portable row kernels for the most common conversions: the build used where AVX2 is
+//! absent (or without `std`), and the reference the AVX2 builds in `crate::simd::avx2`
+//! must match byte for byte (tested over every `(colour, alpha)` pair).
 //!
 //! Each is plain safe Rust over fixed-size channel arrays, written so that LLVM
-//! vectorizes it. `crate::simd` compiles the same source a second time for AVX2 and
-//! picks one at run time; both produce identical bytes because they are the same code.
-//!
-//! Why these shapes (measured on 4096×4096, one core, see `benches/benches/pixel.rs`):
+//! vectorizes it for the SSE2 baseline where it can. Why these shapes (4096×4096, one
+//! core; see `docs/performance.md`):
 //!
 //! - Premultiply works on a pixel as one `u32` ("SIMD within a register"): red and blue
 //!   are multiplied together in the 16-bit halves of one product, green alone. Channel
-//!   arithmetic on `[u8; 4]` is not vectorized by LLVM for the SSE2 baseline (40 ms);
-//!   the `u32` form is (12 ms), and reaches `memcpy` speed (8.5 ms) when compiled for
-//!   AVX2. Hand-written SSE2 intrinsics were no faster than the `u32` form.
+//!   arithmetic on `[u8; 4]` is not vectorized by LLVM for SSE2 (40 ms); the `u32`
+//!   form is (12 ms). Hand-written SSE2 intrinsics were no faster.
 //! - `round(c·a / 255)` is computed as `(t + (t >> 8)) >> 8` with `t = c·a + 128`,
 //!   which equals the exact rounding for every `(c, a)` (tested exhaustively).
 //! - Unpremultiply uses a 64 KiB table indexed by alpha and colour, built at compile
-//!   time from the exact rule, so it cannot drift from it.
+//!   time from the exact rule, so it cannot drift from it. No division-based form was
+//!   vectorized by LLVM.
 
 use crate::convert::channel::narrow_u8;
 

@@ -142,6 +142,47 @@ fn sub_layout(layout: &Layout, x: u32, y: u32, rect: Rect, channels: usize) -> (
     (start, sub)
 }
 
+/// The size accessors both view types share.
+macro_rules! geometry {
+    () => {
+        /// Width in pixels.
+        #[inline]
+        pub fn width(&self) -> u32 {
+            self.layout.width
+        }
+
+        /// Height in pixels.
+        #[inline]
+        pub fn height(&self) -> u32 {
+            self.layout.height
+        }
+
+        /// `(width, height)`.
+        #[inline]
+        pub fn size(&self) -> (u32, u32) {
+            (self.layout.width, self.layout.height)
+        }
+
+        /// The rectangle `(0, 0, width, height)`.
+        #[inline]
+        pub fn bounds(&self) -> Rect {
+            Rect::from_size(self.layout.width, self.layout.height)
+        }
+
+        /// Whether the view has no pixels.
+        #[inline]
+        pub fn is_empty(&self) -> bool {
+            self.layout.width == 0 || self.layout.height == 0
+        }
+
+        /// Bytes from the start of one row to the start of the next (0 for an empty view).
+        #[inline]
+        pub fn stride_bytes(&self) -> usize {
+            self.layout.stride * size_of::<P::Channel>()
+        }
+    };
+}
+
 impl<'a, P: Pixel> View<'a, P> {
     /// A view of contiguous rows: `data` holds at least `width × height` pixels.
     pub fn new(data: &'a [P], width: u32, height: u32) -> Result<Self, LayoutError> {
@@ -191,23 +232,9 @@ impl<'a, P: Pixel> View<'a, P> {
         height: u32,
         stride_bytes: usize,
     ) -> Result<Self, LayoutError> {
-        let channel = size_of::<P::Channel>();
-        if !stride_bytes.is_multiple_of(channel) {
-            return Err(LayoutError::StrideNotChannelMultiple {
-                stride_bytes,
-                channel_bytes: channel,
-            });
-        }
-        // Trailing bytes that do not form a whole channel are ignored.
-        let len = bytes.len();
-        let data: &[P::Channel] =
-            bytemuck::try_cast_slice(&bytes[..len - len % channel]).map_err(|_| {
-                LayoutError::Misaligned {
-                    required: align_of::<P::Channel>(),
-                }
-            })?;
-        Self::from_channels(data, width, height, stride_bytes / channel)
-            .map_err(|e| in_bytes::<P>(e, len))
+        let (stride, whole, len) = byte_layout::<P>(bytes.len(), stride_bytes)?;
+        let data = bytemuck::try_cast_slice(&bytes[..whole]).map_err(|_| misaligned::<P>())?;
+        Self::from_channels(data, width, height, stride).map_err(|e| in_bytes::<P>(e, len))
     }
 
     /// Assembles a view from parts already checked by the caller.
@@ -217,41 +244,7 @@ impl<'a, P: Pixel> View<'a, P> {
         Self { data, layout }
     }
 
-    /// Width in pixels.
-    #[inline]
-    pub fn width(&self) -> u32 {
-        self.layout.width
-    }
-
-    /// Height in pixels.
-    #[inline]
-    pub fn height(&self) -> u32 {
-        self.layout.height
-    }
-
-    /// `(width, height)`.
-    #[inline]
-    pub fn size(&self) -> (u32, u32) {
-        (self.layout.width, self.layout.height)
-    }
-
-    /// The rectangle `(0, 0, width, height)`.
-    #[inline]
-    pub fn bounds(&self) -> Rect {
-        Rect::from_size(self.layout.width, self.layout.height)
-    }
-
-    /// Whether the view has no pixels.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.layout.width == 0 || self.layout.height == 0
-    }
-
-    /// Bytes from the start of one row to the start of the next (0 for an empty view).
-    #[inline]
-    pub fn stride_bytes(&self) -> usize {
-        self.layout.stride * size_of::<P::Channel>()
-    }
+    geometry!();
 
     /// Row `y`, or `None` past the last row.
     #[inline]
@@ -363,22 +356,10 @@ impl<'a, P: Pixel> ViewMut<'a, P> {
         height: u32,
         stride_bytes: usize,
     ) -> Result<Self, LayoutError> {
-        let channel = size_of::<P::Channel>();
-        if !stride_bytes.is_multiple_of(channel) {
-            return Err(LayoutError::StrideNotChannelMultiple {
-                stride_bytes,
-                channel_bytes: channel,
-            });
-        }
-        let len = bytes.len();
-        let data: &mut [P::Channel] =
-            bytemuck::try_cast_slice_mut(&mut bytes[..len - len % channel]).map_err(|_| {
-                LayoutError::Misaligned {
-                    required: align_of::<P::Channel>(),
-                }
-            })?;
-        Self::from_channels(data, width, height, stride_bytes / channel)
-            .map_err(|e| in_bytes::<P>(e, len))
+        let (stride, whole, len) = byte_layout::<P>(bytes.len(), stride_bytes)?;
+        let data =
+            bytemuck::try_cast_slice_mut(&mut bytes[..whole]).map_err(|_| misaligned::<P>())?;
+        Self::from_channels(data, width, height, stride).map_err(|e| in_bytes::<P>(e, len))
     }
 
     /// Assembles a view from parts already checked by the caller.
@@ -422,41 +403,7 @@ impl<'a, P: Pixel> ViewMut<'a, P> {
         }
     }
 
-    /// Width in pixels.
-    #[inline]
-    pub fn width(&self) -> u32 {
-        self.layout.width
-    }
-
-    /// Height in pixels.
-    #[inline]
-    pub fn height(&self) -> u32 {
-        self.layout.height
-    }
-
-    /// `(width, height)`.
-    #[inline]
-    pub fn size(&self) -> (u32, u32) {
-        (self.layout.width, self.layout.height)
-    }
-
-    /// The rectangle `(0, 0, width, height)`.
-    #[inline]
-    pub fn bounds(&self) -> Rect {
-        Rect::from_size(self.layout.width, self.layout.height)
-    }
-
-    /// Whether the view has no pixels.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.layout.width == 0 || self.layout.height == 0
-    }
-
-    /// Bytes from the start of one row to the start of the next (0 for an empty view).
-    #[inline]
-    pub fn stride_bytes(&self) -> usize {
-        self.layout.stride * size_of::<P::Channel>()
-    }
+    geometry!();
 
     /// Row `y`, or `None` past the last row.
     #[inline]
@@ -587,6 +534,30 @@ impl<'a, P: Pixel> ViewMut<'a, P> {
 impl<'a, P: Pixel> From<ViewMut<'a, P>> for View<'a, P> {
     fn from(v: ViewMut<'a, P>) -> Self {
         v.into_view()
+    }
+}
+
+/// Checks a byte stride for a byte buffer of `len` bytes. Returns the stride in
+/// channels, the length in bytes of the whole channels (trailing bytes that do not form
+/// one are ignored) and `len`.
+fn byte_layout<P: Pixel>(
+    len: usize,
+    stride_bytes: usize,
+) -> Result<(usize, usize, usize), LayoutError> {
+    let channel = size_of::<P::Channel>();
+    if !stride_bytes.is_multiple_of(channel) {
+        return Err(LayoutError::StrideNotChannelMultiple {
+            stride_bytes,
+            channel_bytes: channel,
+        });
+    }
+    Ok((stride_bytes / channel, len - len % channel, len))
+}
+
+/// The error for bytes not aligned to the channel type.
+fn misaligned<P: Pixel>() -> LayoutError {
+    LayoutError::Misaligned {
+        required: align_of::<P::Channel>(),
     }
 }
 
