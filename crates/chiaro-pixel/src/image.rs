@@ -379,3 +379,81 @@ impl<P: Pixel> Image<P> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use super::*;
+    use crate::format::{Gray8, Rgb8, RgbaF32};
+
+    #[test]
+    fn from_raw_requires_the_exact_length() {
+        assert!(Image::from_raw(3, 2, vec![Gray8::default(); 6]).is_ok());
+        assert_eq!(
+            Image::from_raw(3, 2, vec![Gray8::default(); 7]).unwrap_err(),
+            LayoutError::LengthMismatch {
+                expected: 6,
+                actual: 7
+            }
+        );
+    }
+
+    #[test]
+    fn from_bytes_accepts_any_alignment() {
+        let floats = [0.25f32, 0.5, 0.75, 1.0];
+        let mut bytes = vec![0u8; 1];
+        bytes.extend(floats.iter().flat_map(|f| f.to_ne_bytes()));
+        // Offset 1 cannot be 4-byte aligned for f32: the copy must handle it.
+        let image = Image::<RgbaF32>::from_bytes(1, 1, &bytes[1..]).unwrap();
+        assert_eq!(image.get(0, 0), Some(&RgbaF32::new(0.25, 0.5, 0.75, 1.0)));
+        assert!(matches!(
+            Image::<RgbaF32>::from_bytes(1, 1, &bytes[2..]),
+            Err(LayoutError::LengthMismatch {
+                expected: 16,
+                actual: 15
+            })
+        ));
+    }
+
+    #[test]
+    fn sizes_that_cannot_exist_are_errors() {
+        assert_eq!(
+            Image::<RgbaF32>::try_new(u32::MAX, u32::MAX).unwrap_err(),
+            LayoutError::TooLarge {
+                width: u32::MAX,
+                height: u32::MAX
+            }
+        );
+        assert!(Image::<Gray8>::from_raw(u32::MAX, u32::MAX, vec![]).is_err());
+    }
+
+    #[test]
+    fn from_fn_visits_coordinates_row_by_row() {
+        let image = Image::from_fn(3, 2, |x, y| Rgb8::new(x as u8, y as u8, 0));
+        assert_eq!(image.get(2, 1), Some(&Rgb8::new(2, 1, 0)));
+        assert_eq!(image.row(1).map(<[Rgb8]>::len), Some(3));
+        assert_eq!(image.row(2), None);
+        assert_eq!(image.get(3, 0), None);
+        assert_eq!(Image::from_fn(0, 4, |_, _| Gray8::new(1)).size(), (0, 4));
+    }
+
+    #[test]
+    fn bytes_and_raw_round_trip() {
+        let mut image = Image::filled(2, 2, Rgb8::new(1, 2, 3));
+        image.as_bytes_mut()[3] = 9;
+        assert_eq!(image.get(1, 0), Some(&Rgb8::new(9, 2, 3)));
+        assert_eq!(image.as_bytes().len(), 12);
+        let raw = image.clone().into_raw();
+        assert_eq!(Image::from_raw(2, 2, raw).unwrap(), image);
+        let copy = Image::<Rgb8>::from_bytes(2, 2, image.as_bytes()).unwrap();
+        assert_eq!(copy, image);
+    }
+
+    #[test]
+    fn debug_does_not_print_pixels() {
+        let text = alloc::format!("{:?}", Image::<Gray8>::new(1000, 1000));
+        assert!(text.len() < 100, "{text}");
+        assert!(text.contains("1000"));
+    }
+}

@@ -241,3 +241,83 @@ pub trait Pixel: Pod + Default + PartialEq + Debug + Send + Sync + 'static {
         crate::cast::channels_mut(core::slice::from_mut(self))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::*;
+
+    fn facts<P: Pixel>() -> (usize, ColorModel, AlphaMode, Encoding, ChannelType, usize) {
+        (
+            P::CHANNELS,
+            P::MODEL,
+            P::ALPHA,
+            P::ENCODING,
+            P::Channel::TYPE,
+            P::BYTES,
+        )
+    }
+
+    #[test]
+    fn every_format_states_its_layout() {
+        use AlphaMode::*;
+        use ChannelType::*;
+        use ColorModel::*;
+        use Encoding::*;
+        assert_eq!(facts::<Gray8>(), (1, Gray, Opaque, Srgb, U8, 1));
+        assert_eq!(facts::<GrayA8>(), (2, GrayAlpha, Straight, Srgb, U8, 2));
+        assert_eq!(facts::<Rgb8>(), (3, Rgb, Opaque, Srgb, U8, 3));
+        assert_eq!(facts::<Rgba8>(), (4, Rgba, Straight, Srgb, U8, 4));
+        assert_eq!(
+            facts::<PremulRgba8>(),
+            (4, Rgba, Premultiplied, Srgb, U8, 4)
+        );
+        assert_eq!(facts::<Bgra8>(), (4, Bgra, Straight, Srgb, U8, 4));
+        assert_eq!(facts::<Gray16>(), (1, Gray, Opaque, Srgb, U16, 2));
+        assert_eq!(facts::<GrayA16>(), (2, GrayAlpha, Straight, Srgb, U16, 4));
+        assert_eq!(facts::<Rgb16>(), (3, Rgb, Opaque, Srgb, U16, 6));
+        assert_eq!(facts::<Rgba16>(), (4, Rgba, Straight, Srgb, U16, 8));
+        assert_eq!(facts::<GrayF32>(), (1, Gray, Opaque, Srgb, F32, 4));
+        assert_eq!(facts::<RgbF32>(), (3, Rgb, Opaque, Srgb, F32, 12));
+        assert_eq!(facts::<RgbaF32>(), (4, Rgba, Straight, Srgb, F32, 16));
+        assert_eq!(
+            facts::<PremulRgbaF32>(),
+            (4, Rgba, Premultiplied, Srgb, F32, 16)
+        );
+        assert_eq!(facts::<LinGrayF32>(), (1, Gray, Opaque, Linear, F32, 4));
+        assert_eq!(facts::<LinRgbF32>(), (3, Rgb, Opaque, Linear, F32, 12));
+        assert_eq!(facts::<LinRgbaF32>(), (4, Rgba, Straight, Linear, F32, 16));
+        assert_eq!(
+            facts::<LinPremulRgbaF32>(),
+            (4, Rgba, Premultiplied, Linear, F32, 16)
+        );
+    }
+
+    #[test]
+    fn derived_flags_follow_the_alpha_mode() {
+        assert!(!Rgb8::HAS_ALPHA && !Rgb8::IS_PREMULTIPLIED);
+        assert!(Rgba8::HAS_ALPHA && !Rgba8::IS_PREMULTIPLIED);
+        assert!(PremulRgba8::HAS_ALPHA && PremulRgba8::IS_PREMULTIPLIED);
+        assert_eq!(ColorModel::Bgra.channels(), Some(4));
+        assert_eq!(ColorModel::Other.channels(), None);
+    }
+
+    #[test]
+    fn channels_are_in_memory_order() {
+        let mut p = Bgra8::new(1, 2, 3, 4);
+        assert_eq!(p.channels(), &[1, 2, 3, 4]);
+        p.channels_mut()[2] = 9;
+        assert_eq!(p.r, 9);
+        assert_eq!(<[u16; 2]>::from(GrayA16::new(7, 8)), [7, 8]);
+        assert_eq!(RgbF32::from([0.5, 0.25, 1.0]).g, 0.25);
+    }
+
+    #[test]
+    fn checked_premultiplied_pixels() {
+        assert_eq!(
+            PremulRgba8::checked(10, 20, 30, 30),
+            Some(PremulRgba8::new(10, 20, 30, 30))
+        );
+        assert_eq!(PremulRgba8::checked(10, 31, 30, 30), None);
+    }
+}

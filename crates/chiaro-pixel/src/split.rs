@@ -248,3 +248,60 @@ impl<'a, P: Pixel> TileMut<'a, P> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    use super::*;
+    use crate::format::Gray8;
+
+    fn nz(v: u32) -> NonZeroU32 {
+        NonZeroU32::new(v).unwrap_or(NonZeroU32::MIN)
+    }
+
+    #[test]
+    fn bands_report_their_count_and_heights() {
+        let mut buf = vec![Gray8::default(); 4 * 10];
+        let view = ViewMut::with_stride(&mut buf, 3, 10, 4).unwrap();
+        let chunks = view.row_chunks_mut(nz(4));
+        assert_eq!(chunks.len(), 3);
+        assert_eq!(chunks.map(|b| b.height()).collect::<Vec<_>>(), [4, 4, 2]);
+    }
+
+    #[test]
+    fn tiles_of_a_strided_view_leave_padding_alone() {
+        let mut buf = vec![Gray8::new(7); 5 * 3];
+        let view = ViewMut::with_stride(&mut buf, 4, 3, 5).unwrap();
+        for mut tile in view.tiles_mut(nz(3), nz(2)) {
+            tile.fill(Gray8::new(1));
+            assert_eq!(tile.rows().len() as u32, tile.height());
+        }
+        let padding: Vec<u8> = buf.iter().skip(4).step_by(5).map(|p| p.v).collect();
+        assert_eq!(padding, [7, 7, 7]);
+        assert_eq!(buf.iter().filter(|p| p.v == 1).count(), 12);
+    }
+
+    #[test]
+    fn split_at_zero_and_at_height() {
+        let mut buf = vec![Gray8::default(); 6];
+        let view = ViewMut::new(&mut buf, 3, 2).unwrap();
+        let (top, bottom) = view.split_at_row(0).unwrap();
+        assert_eq!((top.size(), bottom.size()), ((3, 0), (3, 2)));
+        let (top, rest) = bottom.split_at_row(2).unwrap();
+        assert_eq!((top.height(), rest.height()), (2, 0));
+        assert!(rest.split_at_row(1).is_err());
+    }
+
+    #[test]
+    fn tile_rows_keep_the_full_lifetime() {
+        let mut buf = vec![Gray8::default(); 4];
+        let rows: Vec<&mut [Gray8]> = ViewMut::new(&mut buf, 2, 2)
+            .unwrap()
+            .tiles_mut(nz(2), nz(2))
+            .flat_map(TileMut::into_rows)
+            .collect();
+        assert_eq!(rows.len(), 2);
+    }
+}

@@ -112,3 +112,38 @@ impl<'a, P: ImageCompatible> View<'a, P> {
         self.to_image().into_image_buffer()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sixteen_bit_round_trip_keeps_values() {
+        let ours = Image::from_fn(3, 2, |x, y| {
+            Rgba16::new(x as u16 * 1000, y as u16, 65535, 7)
+        });
+        let theirs = ours.clone().into_image_buffer();
+        assert_eq!(theirs.get_pixel(2, 1).0, [2000, 1, 65535, 7]);
+        assert_eq!(Image::<Rgba16>::from(theirs), ours);
+    }
+
+    #[test]
+    fn into_image_buffer_moves_the_allocation() {
+        let ours = Image::filled(4, 4, Gray8::new(3));
+        let ptr = ours.as_bytes().as_ptr();
+        let theirs = ours.into_image_buffer();
+        assert_eq!(theirs.as_raw().as_ptr(), ptr);
+    }
+
+    #[test]
+    fn buffers_with_slack_are_copied_correctly() {
+        // A capacity that is not a whole number of pixels cannot be reused in place.
+        let mut raw = Vec::with_capacity(3 * 2 * 3 + 1);
+        raw.extend((0..18u8).collect::<Vec<_>>());
+        let theirs = image::RgbImage::from_raw(3, 2, raw).unwrap();
+        let ours = Image::<Rgb8>::from(theirs);
+        assert_eq!(ours.get(2, 1), Some(&Rgb8::new(15, 16, 17)));
+        let view = View::<Rgb8>::from_image_buffer(&ours.clone().into_image_buffer()).to_image();
+        assert_eq!(view, ours);
+    }
+}
