@@ -430,7 +430,9 @@ mod tests {
 
     #[test]
     fn from_fn_visits_coordinates_row_by_row() {
-        let image = Image::from_fn(3, 2, |x, y| Rgb8::new(x as u8, y as u8, 0));
+        let image = Image::from_fn(3, 2, |x, y| {
+            Rgb8::new(x.to_le_bytes()[0], y.to_le_bytes()[0], 0)
+        });
         assert_eq!(image.get(2, 1), Some(&Rgb8::new(2, 1, 0)));
         assert_eq!(image.row(1).map(<[Rgb8]>::len), Some(3));
         assert_eq!(image.row(2), None);

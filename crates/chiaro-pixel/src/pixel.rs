@@ -295,9 +295,12 @@ mod tests {
 
     #[test]
     fn derived_flags_follow_the_alpha_mode() {
-        assert!(!Rgb8::HAS_ALPHA && !Rgb8::IS_PREMULTIPLIED);
-        assert!(Rgba8::HAS_ALPHA && !Rgba8::IS_PREMULTIPLIED);
-        assert!(PremulRgba8::HAS_ALPHA && PremulRgba8::IS_PREMULTIPLIED);
+        let flags = [
+            (Rgb8::HAS_ALPHA, Rgb8::IS_PREMULTIPLIED),
+            (Rgba8::HAS_ALPHA, Rgba8::IS_PREMULTIPLIED),
+            (PremulRgba8::HAS_ALPHA, PremulRgba8::IS_PREMULTIPLIED),
+        ];
+        assert_eq!(flags, [(false, false), (true, false), (true, true)]);
         assert_eq!(ColorModel::Bgra.channels(), Some(4));
         assert_eq!(ColorModel::Other.channels(), None);
     }

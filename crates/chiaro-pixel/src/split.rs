@@ -276,7 +276,7 @@ mod tests {
         let view = ViewMut::with_stride(&mut buf, 4, 3, 5).unwrap();
         for mut tile in view.tiles_mut(nz(3), nz(2)) {
             tile.fill(Gray8::new(1));
-            assert_eq!(tile.rows().len() as u32, tile.height());
+            assert_eq!(tile.rows().len(), tile.height() as usize);
         }
         let padding: Vec<u8> = buf.iter().skip(4).step_by(5).map(|p| p.v).collect();
         assert_eq!(padding, [7, 7, 7]);
