@@ -79,8 +79,8 @@ pub use geom::Rect;
 pub use image::Image;
 pub use indexed::IndexedImage;
 pub use pixel::{
-    AlphaMode, Channel, ChannelType, ColorModel, Encoding, EncodingFamily, LinearLight, Pixel,
-    SrgbEncoded,
+    AlphaMode, Channel, ChannelType, ColorModel, Encoding, EncodingFamily, LinearLight,
+    OtherEncoding, Pixel, SrgbEncoded,
 };
 pub use split::{RowChunksMut, TileMut, TilesMut};
 pub use view::{Rows, RowsMut, View, ViewMut};

@@ -55,6 +55,7 @@ mod sealed {
     pub trait Sealed {}
     impl Sealed for super::SrgbEncoded {}
     impl Sealed for super::LinearLight {}
+    impl Sealed for super::OtherEncoding {}
 }
 
 /// The channel type of a pixel format, as a value.
@@ -149,7 +150,8 @@ impl ColorModel {
 /// Type-level encoding marker, so that an API can require linear light (or sRGB) in its
 /// signature: `fn blur<P: Pixel<Encoding = LinearLight>>(…)`.
 ///
-/// Sealed: the two families are [`SrgbEncoded`] and [`LinearLight`].
+/// Sealed: the two RGB families are [`SrgbEncoded`] and [`LinearLight`]; everything else
+/// (Lab, Oklab, YCbCr, data) is [`OtherEncoding`].
 pub trait EncodingFamily: sealed::Sealed + Send + Sync + 'static {
     /// The family as a value.
     const ENCODING: Encoding;
@@ -162,6 +164,16 @@ pub enum SrgbEncoded {}
 /// Marker for the linear-light family (`LinRgbaF32`, `LinPremulRgbaF32`, …).
 #[derive(Debug)]
 pub enum LinearLight {}
+
+/// Marker for pixel types outside the two RGB families: colour spaces such as Lab or
+/// Oklab, and data channels. chiaro's [`FromPixel`](crate::FromPixel) conversions do not
+/// apply to them.
+#[derive(Debug)]
+pub enum OtherEncoding {}
+
+impl EncodingFamily for OtherEncoding {
+    const ENCODING: Encoding = Encoding::Other;
+}
 
 impl EncodingFamily for SrgbEncoded {
     const ENCODING: Encoding = Encoding::Srgb;
@@ -189,11 +201,8 @@ impl EncodingFamily for LinearLight {
 pub trait Pixel: Pod + Default + PartialEq + Debug + Send + Sync + 'static {
     /// The numeric type of each channel.
     type Channel: Channel;
-    /// The encoding family, as a type: [`SrgbEncoded`] or [`LinearLight`].
-    ///
-    /// Types outside those families (see [`Encoding::Other`]) use [`SrgbEncoded`] only if
-    /// their values are sRGB-encoded; otherwise they should not be converted at all, and
-    /// chiaro's conversions are not implemented for them.
+    /// The encoding family, as a type: [`SrgbEncoded`], [`LinearLight`], or
+    /// [`OtherEncoding`] for types outside the RGB families.
     type Encoding: EncodingFamily;
     /// Number of channels.
     const CHANNELS: usize;
