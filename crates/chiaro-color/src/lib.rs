@@ -7,6 +7,10 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-pub mod transfer;
-pub mod space;
+pub mod colormap;
+pub mod compare;
 pub mod delta_e;
+pub mod heatmap;
+pub mod quantize;
+pub mod space;
+pub mod transfer;

@@ -34,6 +34,10 @@
 #[doc(inline)]
 pub use chiaro_pixel as pixel;
 
+#[cfg(feature = "color")]
+#[doc(inline)]
+pub use chiaro_color as color;
+
 /// The names most programs need, for a glob import.
 pub mod prelude {
     #[cfg(feature = "pixel")]
