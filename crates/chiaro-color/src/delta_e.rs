@@ -24,15 +24,24 @@ pub fn delta_e_ok(a: Oklab, b: Oklab) -> f32 {
 }
 
 /// CIEDE2000 colour difference with unit weights.
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub fn delta_e_2000(a: Lab, b: Lab) -> f32 {
-    delta_e_2000_f64([a.l, a.a, a.b].map(f64::from), [b.l, b.a, b.b].map(f64::from), [1.0; 3])
-        as f32
+    delta_e_2000_f64(
+        [a.l, a.a, a.b].map(f64::from),
+        [b.l, b.a, b.b].map(f64::from),
+        [1.0; 3],
+    ) as f32
 }
 
 /// CIEDE2000 colour difference with parametric weights `[kL, kC, kH]` (textiles commonly
 /// use `kL = 2`).
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub fn delta_e_2000_weighted(a: Lab, b: Lab, weights: [f32; 3]) -> f32 {
     let to64 = |c: Lab| [c.l, c.a, c.b].map(f64::from);
     delta_e_2000_f64(to64(a), to64(b), weights.map(f64::from)) as f32
@@ -93,7 +102,8 @@ pub fn delta_e_2000_f64(lab1: [f64; 3], lab2: [f64; 3], [kl, kc, kh]: [f64; 3]) 
     };
 
     let cos_deg = |d: f64| libm::cos(d.to_radians());
-    let t = 1.0 - 0.17 * cos_deg(h_bar - 30.0) + 0.24 * cos_deg(2.0 * h_bar)
+    let t = 1.0 - 0.17 * cos_deg(h_bar - 30.0)
+        + 0.24 * cos_deg(2.0 * h_bar)
         + 0.32 * cos_deg(3.0 * h_bar + 6.0)
         - 0.20 * cos_deg(4.0 * h_bar - 63.0);
     let d_theta = 30.0 * libm::exp(-((h_bar - 275.0) / 25.0).powi(2));
@@ -120,12 +130,18 @@ mod tests {
         let c = Lab::new(50.0, 20.0, -30.0);
         assert_eq!(delta_e_2000(c, c), 0.0);
         assert_eq!(delta_e_76(c, c), 0.0);
-        assert_eq!(delta_e_ok(Oklab::new(0.5, 0.1, 0.0), Oklab::new(0.5, 0.1, 0.0)), 0.0);
+        assert_eq!(
+            delta_e_ok(Oklab::new(0.5, 0.1, 0.0), Oklab::new(0.5, 0.1, 0.0)),
+            0.0
+        );
     }
 
     #[test]
     fn simple_cases() {
-        assert_eq!(delta_e_76(Lab::new(50.0, 0.0, 0.0), Lab::new(53.0, 4.0, 0.0)), 5.0);
+        assert_eq!(
+            delta_e_76(Lab::new(50.0, 0.0, 0.0), Lab::new(53.0, 4.0, 0.0)),
+            5.0
+        );
         // Greys differ in lightness only; S_L at L = 50 is 1.
         let d = delta_e_2000(Lab::new(49.0, 0.0, 0.0), Lab::new(51.0, 0.0, 0.0));
         assert!((d - 2.0).abs() < 1e-3, "{d}");
@@ -133,7 +149,11 @@ mod tests {
         let (p, q) = (Lab::new(30.0, 40.0, -10.0), Lab::new(35.0, -20.0, 15.0));
         assert!((delta_e_2000(p, q) - delta_e_2000(q, p)).abs() < 1e-5);
         // Weights scale the lightness term.
-        let w = delta_e_2000_weighted(Lab::new(49.0, 0.0, 0.0), Lab::new(51.0, 0.0, 0.0), [2.0, 1.0, 1.0]);
+        let w = delta_e_2000_weighted(
+            Lab::new(49.0, 0.0, 0.0),
+            Lab::new(51.0, 0.0, 0.0),
+            [2.0, 1.0, 1.0],
+        );
         assert!((w - 1.0).abs() < 1e-3, "{w}");
     }
 }

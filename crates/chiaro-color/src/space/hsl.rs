@@ -65,7 +65,11 @@ impl From<RgbF32> for Hsl {
         let (h, max, min) = hue_max_min([c.r, c.g, c.b].map(f64::from));
         let l = (max + min) / 2.0;
         let d = max - min;
-        let s = if d == 0.0 { 0.0 } else { d / (1.0 - (2.0 * l - 1.0).abs()) };
+        let s = if d == 0.0 {
+            0.0
+        } else {
+            d / (1.0 - (2.0 * l - 1.0).abs())
+        };
         f32x3([h, s, l]).into()
     }
 }
@@ -135,13 +139,22 @@ mod tests {
         assert_eq!((hsl.h, hsl.s, hsl.l), (30.0, 1.0, 0.5));
         let hsv = Hsv::from(orange);
         assert_eq!((hsv.h, hsv.s, hsv.v), (30.0, 1.0, 1.0));
-        assert_eq!(RgbF32::from(Hsl::new(240.0, 1.0, 0.25)), RgbF32::new(0.0, 0.0, 0.5));
-        assert_eq!(RgbF32::from(Hsv::new(120.0, 0.5, 0.5)), RgbF32::new(0.25, 0.5, 0.25));
+        assert_eq!(
+            RgbF32::from(Hsl::new(240.0, 1.0, 0.25)),
+            RgbF32::new(0.0, 0.0, 0.5)
+        );
+        assert_eq!(
+            RgbF32::from(Hsv::new(120.0, 0.5, 0.5)),
+            RgbF32::new(0.25, 0.5, 0.25)
+        );
         let grey = Hsl::from(RgbF32::new(0.3, 0.3, 0.3));
         assert_eq!((grey.h, grey.s), (0.0, 0.0));
         assert_eq!(Hsv::from(RgbF32::new(0.0, 0.0, 0.0)).s, 0.0);
         // Hue wraps.
-        assert_eq!(RgbF32::from(Hsv::new(360.0 + 60.0, 1.0, 1.0)), RgbF32::new(1.0, 1.0, 0.0));
+        assert_eq!(
+            RgbF32::from(Hsv::new(360.0 + 60.0, 1.0, 1.0)),
+            RgbF32::new(1.0, 1.0, 0.0)
+        );
     }
 
     #[test]

@@ -11,14 +11,22 @@ const KAPPA: f64 = 24389.0 / 27.0;
 /// The Lab companding function `f(t)`.
 #[inline]
 pub(crate) fn lab_f(t: f64) -> f64 {
-    if t > EPSILON { libm::cbrt(t) } else { (KAPPA * t + 16.0) / 116.0 }
+    if t > EPSILON {
+        libm::cbrt(t)
+    } else {
+        (KAPPA * t + 16.0) / 116.0
+    }
 }
 
 /// The inverse of [`lab_f`].
 #[inline]
 pub(crate) fn lab_f_inv(f: f64) -> f64 {
     let f3 = f * f * f;
-    if f3 > EPSILON { f3 } else { (116.0 * f - 16.0) / KAPPA }
+    if f3 > EPSILON {
+        f3
+    } else {
+        (116.0 * f - 16.0) / KAPPA
+    }
 }
 
 fn xyz_to_lab(xyz: [f64; 3], white: [f64; 3]) -> [f64; 3] {
@@ -31,8 +39,16 @@ fn lab_to_xyz([l, a, b]: [f64; 3], white: [f64; 3]) -> [f64; 3] {
     let fx = fy + a / 500.0;
     let fz = fy - b / 200.0;
     // Y uses the lightness form directly so that dark colours stay exact.
-    let y = if l > KAPPA * EPSILON { fy * fy * fy } else { l / KAPPA };
-    [lab_f_inv(fx) * white[0], y * white[1], lab_f_inv(fz) * white[2]]
+    let y = if l > KAPPA * EPSILON {
+        fy * fy * fy
+    } else {
+        l / KAPPA
+    };
+    [
+        lab_f_inv(fx) * white[0],
+        y * white[1],
+        lab_f_inv(fz) * white[2],
+    ]
 }
 
 fn to_polar([l, a, b]: [f64; 3]) -> [f64; 3] {

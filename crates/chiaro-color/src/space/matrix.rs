@@ -37,9 +37,21 @@ pub(crate) const fn invert(m: &Mat3) -> Mat3 {
     let det = m[0][0] * c00 + m[0][1] * c01 + m[0][2] * c02;
     let d = 1.0 / det;
     [
-        [c00 * d, (m[0][2] * m[2][1] - m[0][1] * m[2][2]) * d, (m[0][1] * m[1][2] - m[0][2] * m[1][1]) * d],
-        [c01 * d, (m[0][0] * m[2][2] - m[0][2] * m[2][0]) * d, (m[0][2] * m[1][0] - m[0][0] * m[1][2]) * d],
-        [c02 * d, (m[0][1] * m[2][0] - m[0][0] * m[2][1]) * d, (m[0][0] * m[1][1] - m[0][1] * m[1][0]) * d],
+        [
+            c00 * d,
+            (m[0][2] * m[2][1] - m[0][1] * m[2][2]) * d,
+            (m[0][1] * m[1][2] - m[0][2] * m[1][1]) * d,
+        ],
+        [
+            c01 * d,
+            (m[0][0] * m[2][2] - m[0][2] * m[2][0]) * d,
+            (m[0][2] * m[1][0] - m[0][0] * m[1][2]) * d,
+        ],
+        [
+            c02 * d,
+            (m[0][1] * m[2][0] - m[0][0] * m[2][1]) * d,
+            (m[0][0] * m[1][1] - m[0][1] * m[1][0]) * d,
+        ],
     ]
 }
 
@@ -68,7 +80,11 @@ pub(crate) const fn rgb_to_xyz(primaries: [[f64; 2]; 3], white: [f64; 3]) -> Mat
 
 /// Bradford chromatic adaptation from white `from` to white `to` (XYZ, Y = 1).
 pub(crate) const fn bradford(from: [f64; 3], to: [f64; 3]) -> Mat3 {
-    const MA: Mat3 = [[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]];
+    const MA: Mat3 = [
+        [0.8951, 0.2664, -0.1614],
+        [-0.7502, 1.7135, 0.0367],
+        [0.0389, -0.0685, 1.0296],
+    ];
     let src = mul_vec(&MA, from);
     let dst = mul_vec(&MA, to);
     let scale = diag([dst[0] / src[0], dst[1] / src[1], dst[2] / src[2]]);
@@ -76,7 +92,10 @@ pub(crate) const fn bradford(from: [f64; 3], to: [f64; 3]) -> Mat3 {
 }
 
 /// Rounds a matrix to `f32`.
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub(crate) const fn to_f32(m: &Mat3) -> [[f32; 3]; 3] {
     [
         [m[0][0] as f32, m[0][1] as f32, m[0][2] as f32],

@@ -33,7 +33,6 @@ pub use lab::{Lab, LabD50, Lch, LchD50};
 pub use oklab::{Oklab, Oklch};
 pub use xyz::Xyz;
 
-pub(crate) use lab::{lab_f, lab_f_inv};
 pub(crate) use oklab::{LINEAR_SRGB_TO_LMS, LMS_TO_OKLAB};
 
 use chiaro_pixel::{LinRgbF32, Rgb8, RgbF32};
@@ -70,7 +69,11 @@ pub trait ColorSpace: Copy {
     /// The colour as 8-bit sRGB, out-of-gamut channels clipped, exactly rounded.
     fn to_srgb8(self) -> Rgb8 {
         let lin = LinRgbF32::from_xyz_f64(self.to_xyz_f64());
-        Rgb8::new(linear_to_srgb8(lin.r), linear_to_srgb8(lin.g), linear_to_srgb8(lin.b))
+        Rgb8::new(
+            linear_to_srgb8(lin.r),
+            linear_to_srgb8(lin.g),
+            linear_to_srgb8(lin.b),
+        )
     }
 }
 
@@ -87,7 +90,10 @@ pub fn convert<A: ColorSpace, B: ColorSpace>(a: A) -> B {
     B::from_xyz_f64(a.to_xyz_f64())
 }
 
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub(crate) fn f32x3(v: [f64; 3]) -> [f32; 3] {
     v.map(|c| c as f32)
 }

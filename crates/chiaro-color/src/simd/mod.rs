@@ -1,0 +1,3 @@
+//! Run-time selection of the bulk kernels.
+
+pub(crate) mod ycbcr;
