@@ -10,7 +10,10 @@ fn pairs() -> Vec<(u32, [f64; 3], [f64; 3], f64)> {
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("pair") && !l.trim().is_empty())
         .map(|l| {
-            let v: Vec<f64> = l.split(',').map(|f| f.trim().parse().expect("number")).collect();
+            let v: Vec<f64> = l
+                .split(',')
+                .map(|f| f.trim().parse().expect("number"))
+                .collect();
             (v[0] as u32, [v[1], v[2], v[3]], [v[4], v[5], v[6]], v[7])
         })
         .collect();
@@ -24,7 +27,10 @@ fn reproduces_all_34_published_pairs_in_f64() {
         let got = delta_e_2000_f64(a, b, [1.0; 3]);
         assert!((got - want).abs() <= 1e-4, "pair {n}: {got:.6} vs {want}");
         let swapped = delta_e_2000_f64(b, a, [1.0; 3]);
-        assert!((swapped - want).abs() <= 1e-4, "pair {n} swapped: {swapped:.6}");
+        assert!(
+            (swapped - want).abs() <= 1e-4,
+            "pair {n} swapped: {swapped:.6}"
+        );
     }
 }
 

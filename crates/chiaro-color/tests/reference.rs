@@ -1,9 +1,7 @@
 //! Colour-space conversions against published reference values and against the
 //! `palette` crate, computing in `f64`, on 20,000 random colours: max abs error ≤ 1e-4.
 
-use chiaro_color::space::{
-    ColorSpace, Hsl, Hsv, Lab, LabD50, Lch, Oklab, Oklch, Xyz, convert,
-};
+use chiaro_color::space::{ColorSpace, Hsl, Hsv, Lab, LabD50, Lch, Oklab, Oklch, Xyz, convert};
 use chiaro_pixel::{LinRgbF32, Rgb8, RgbF32};
 use palette::chromatic_adaptation::AdaptIntoUnclamped;
 use palette::white_point::{D50, D65};
@@ -22,7 +20,9 @@ fn random_colors(n: usize) -> Vec<[f32; 3]> {
 }
 
 fn max_diff(a: [f32; 3], b: [f64; 3]) -> f64 {
-    (0..3).map(|i| (f64::from(a[i]) - b[i]).abs()).fold(0.0, f64::max)
+    (0..3)
+        .map(|i| (f64::from(a[i]) - b[i]).abs())
+        .fold(0.0, f64::max)
 }
 
 /// Hue difference on the circle, in degrees.
@@ -66,7 +66,10 @@ fn oklab_matches_ottossons_published_pairs() {
     }
     // sRGB red, as given with the linear-sRGB matrices (and in CSS Color 4).
     let red: Oklab = convert(RgbF32::new(1.0, 0.0, 0.0));
-    assert!(max_diff(red.into(), [0.62796, 0.22486, 0.12585]) < 1e-5, "{red:?}");
+    assert!(
+        max_diff(red.into(), [0.62796, 0.22486, 0.12585]) < 1e-5,
+        "{red:?}"
+    );
     let white: Oklab = convert(RgbF32::new(1.0, 1.0, 1.0));
     assert!(max_diff(white.into(), [1.0, 0.0, 0.0]) < 1e-4, "{white:?}");
 }
@@ -97,28 +100,51 @@ fn agrees_with_palette_on_random_colors() {
 
         let lch: Lch = convert(ours);
         let p_lch: palette::Lch<D65, f64> = theirs.into_color();
-        worst[4] = worst[4].max((f64::from(lch.l) - p_lch.l).abs().max((f64::from(lch.c) - p_lch.chroma).abs()));
+        worst[4] = worst[4].max(
+            (f64::from(lch.l) - p_lch.l)
+                .abs()
+                .max((f64::from(lch.c) - p_lch.chroma).abs()),
+        );
         if p_lch.chroma > 1e-2 {
             worst[4] = worst[4].max(hue_diff(lch.h, p_lch.hue.into_positive_degrees()) * 1e-2);
         }
 
         let hsl = Hsl::from(ours);
         let p_hsl: palette::Hsl<palette::encoding::Srgb, f64> = theirs.into_color();
-        worst[5] = worst[5].max((f64::from(hsl.s) - p_hsl.saturation).abs().max((f64::from(hsl.l) - p_hsl.lightness).abs()));
+        worst[5] = worst[5].max(
+            (f64::from(hsl.s) - p_hsl.saturation)
+                .abs()
+                .max((f64::from(hsl.l) - p_hsl.lightness).abs()),
+        );
         if hsl.s > 1e-3 {
             worst[5] = worst[5].max(hue_diff(hsl.h, p_hsl.hue.into_positive_degrees()) * 1e-2);
         }
         let hsv = Hsv::from(ours);
         let p_hsv: palette::Hsv<palette::encoding::Srgb, f64> = theirs.into_color();
-        worst[6] = worst[6].max((f64::from(hsv.s) - p_hsv.saturation).abs().max((f64::from(hsv.v) - p_hsv.value).abs()));
+        worst[6] = worst[6].max(
+            (f64::from(hsv.s) - p_hsv.saturation)
+                .abs()
+                .max((f64::from(hsv.v) - p_hsv.value).abs()),
+        );
 
         // And back: palette's Lab and Oklab into our sRGB.
         let back: RgbF32 = convert(Lab::new(p_lab.l as f32, p_lab.a as f32, p_lab.b as f32));
         let back_ok: RgbF32 = convert(Oklab::new(p_ok.l as f32, p_ok.a as f32, p_ok.b as f32));
         let want = c.map(f64::from);
-        worst[7] = worst[7].max(max_diff(back.into(), want)).max(max_diff(back_ok.into(), want));
+        worst[7] = worst[7]
+            .max(max_diff(back.into(), want))
+            .max(max_diff(back_ok.into(), want));
     }
-    let names = ["linear", "xyz", "lab", "oklab", "lch (hue /100)", "hsl (hue /100)", "hsv", "lab/oklab → srgb"];
+    let names = [
+        "linear",
+        "xyz",
+        "lab",
+        "oklab",
+        "lch (hue /100)",
+        "hsl (hue /100)",
+        "hsv",
+        "lab/oklab → srgb",
+    ];
     for (name, w) in names.iter().zip(worst) {
         assert!(w <= TOL, "{name}: max abs error {w:e}");
     }
@@ -132,7 +158,10 @@ fn d50_lab_matches_palette_with_bradford() {
             Srgb::new(f64::from(c[0]), f64::from(c[1]), f64::from(c[2])).into_color();
         let xyz50: palette::Xyz<D50, f64> = xyz.adapt_into_unclamped();
         let theirs: palette::Lab<D50, f64> = xyz50.into_color();
-        assert!(max_diff(ours.into(), [theirs.l, theirs.a, theirs.b]) <= TOL, "{c:?}");
+        assert!(
+            max_diff(ours.into(), [theirs.l, theirs.a, theirs.b]) <= TOL,
+            "{c:?}"
+        );
     }
 }
 
@@ -167,7 +196,11 @@ fn every_pair_round_trips() {
 #[test]
 fn srgb8_helpers_round_trip_every_grey_and_primary() {
     for v in 0..=255u8 {
-        for rgb in [Rgb8::new(v, v, v), Rgb8::new(v, 0, 0), Rgb8::new(0, v, 255 - v)] {
+        for rgb in [
+            Rgb8::new(v, v, v),
+            Rgb8::new(v, 0, 0),
+            Rgb8::new(0, v, 255 - v),
+        ] {
             assert_eq!(Lab::from_srgb8(rgb).to_srgb8(), rgb);
             assert_eq!(Oklab::from_srgb8(rgb).to_srgb8(), rgb);
         }

@@ -1,7 +1,7 @@
 //! sRGB8 images to and from Lab and Oklab images.
 //!
-//! The kernels work on blocks of eight pixels held in arrays, so that LLVM vectorizes
-//! the arithmetic, and replace `cbrt` (the cost of a naive loop) with [`cbrt_fast`]: a
+//! The kernels work on blocks of eight pixels (see `map_row`), so that LLVM vectorizes
+//! the non-linear step, and replace `cbrt` (the cost of a naive loop) with [`cbrt_fast`]: a
 //! bit-level first guess refined by two Halley steps, correct to within a few units in
 //! the last place of `f32`. Decoding uses the exact 8-bit table and encoding the exact
 //! 8-bit encoder.
@@ -51,28 +51,19 @@ const LMS_TO_LAB: [[f32; 3]; 3] = matrix::to_f32(&LMS_TO_OKLAB);
 const LAB_TO_LMS: [[f32; 3]; 3] = matrix::to_f32(&matrix::invert(&LMS_TO_OKLAB));
 const LMS_TO_LIN: [[f32; 3]; 3] = matrix::to_f32(&matrix::invert(&LINEAR_SRGB_TO_LMS));
 
-/// Cube root for finite `x`, to within a few units in the last place: a first guess
-/// from the bits (exponent divided by three) and two Halley steps (each roughly cubes
-/// the relative error: 5·10⁻² → 10⁻⁵ → below `f32` precision). Exact at 0; odd.
+/// Cube root of a finite `x ≥ 0` (negative inputs give 0; every input here comes from
+/// in-gamut sRGB and is non-negative), to within a few units in the last place: a first
+/// guess from the bits (exponent divided by three) and two Halley steps, each of which
+/// roughly cubes the relative error (5·10⁻² → 10⁻⁵ → below `f32` precision). Exact at 0.
 #[inline(always)]
 fn cbrt_fast(x: f32) -> f32 {
-    let a = x.abs();
+    let a = x.max(0.0);
     let mut y = f32::from_bits(a.to_bits() / 3 + 709_921_077);
     for _ in 0..2 {
         let y3 = y * y * y;
         y *= (y3 + 2.0 * a) / (2.0 * y3 + a);
     }
-    let y = if a > 0.0 { y } else { 0.0 };
-    y.copysign(x)
-}
-
-#[inline(always)]
-fn mat(m: &[[f32; 3]; 3], v: [f32; 3]) -> [f32; 3] {
-    [
-        m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
-        m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
-        m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
-    ]
+    if a > 0.0 { y } else { 0.0 }
 }
 
 #[inline(always)]
@@ -96,69 +87,78 @@ fn lab_f_inv(f: f32) -> f32 {
 }
 
 #[inline(always)]
-fn linear_of<P: RgbSource>(p: P) -> [f32; 3] {
-    p.rgb().map(|c| SRGB8_TO_LINEAR[usize::from(c)])
+fn mat(m: &[[f32; 3]; 3], v: [f32; 3]) -> [f32; 3] {
+    [
+        m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
+        m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
+        m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
+    ]
 }
 
-/// Lab of one pixel (the block kernel's per-lane work).
+/// Applies a three-stage conversion to a row, eight pixels at a time:
+///
+/// 1. `load`, per pixel: table lookups and the first matrix (these gather, so they
+///    stay scalar);
+/// 2. `mid`, per lane on three arrays of eight (structure of arrays): the non-linear
+///    step (cube roots, cubes), which LLVM vectorizes;
+/// 3. `store`, per pixel: the last matrix and the write.
+///
+/// Measured on 4096×4096 sRGB8 → Lab: this split runs in about a third of the time of
+/// passing whole blocks through matrix helpers, which LLVM did not keep in registers.
 #[inline(always)]
-fn lab_of(lin: [f32; 3]) -> [f32; 3] {
-    let [fx, fy, fz] = mat(&LIN_TO_XYZ_REL, lin).map(lab_f);
-    [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
-}
-
-#[inline(always)]
-fn oklab_of(lin: [f32; 3]) -> [f32; 3] {
-    mat(&LMS_TO_LAB, mat(&LIN_TO_LMS, lin).map(cbrt_fast))
-}
-
-#[inline(always)]
-fn srgb_of_lab([l, a, b]: [f32; 3]) -> [u8; 3] {
-    let fy = (l + 16.0) / 116.0;
-    let y = if l > KAPPA * EPSILON {
-        fy * fy * fy
-    } else {
-        l / KAPPA
-    };
-    let rel = [lab_f_inv(fy + a / 500.0), y, lab_f_inv(fy - b / 200.0)];
-    mat(&XYZ_REL_TO_LIN, rel).map(linear_to_srgb8)
-}
-
-#[inline(always)]
-fn srgb_of_oklab(lab: [f32; 3]) -> [u8; 3] {
-    let lms = mat(&LAB_TO_LMS, lab).map(|v| v * v * v);
-    mat(&LMS_TO_LIN, lms).map(linear_to_srgb8)
-}
-
-/// Applies `f` to a row in blocks of eight: the pixel reads and writes stay scalar
-/// (they are table lookups and interleaved stores), the arithmetic between them runs on
-/// arrays LLVM can vectorize.
-#[inline(always)]
-fn map_row<S: Copy, D, I: Copy + Default, O: Copy + Default>(
+fn map_row<S: Copy, D>(
     src: &[S],
     dst: &mut [D],
-    load: impl Fn(S) -> I,
-    f: impl Fn(I) -> O,
-    store: impl Fn(O) -> D,
+    load: impl Fn(S) -> [f32; 3],
+    mid: impl Fn([f32; 3]) -> [f32; 3],
+    store: impl Fn([f32; 3]) -> D,
 ) {
     let mut s_blocks = src.chunks_exact(BLOCK);
     let mut d_blocks = dst.chunks_exact_mut(BLOCK);
     for (s, d) in (&mut s_blocks).zip(&mut d_blocks) {
-        let mut input = [I::default(); BLOCK];
-        for (i, p) in input.iter_mut().zip(s) {
-            *i = load(*p);
+        let (mut a, mut b, mut c) = ([0.0f32; BLOCK], [0.0f32; BLOCK], [0.0f32; BLOCK]);
+        for i in 0..BLOCK {
+            let v = load(s[i]);
+            a[i] = v[0];
+            b[i] = v[1];
+            c[i] = v[2];
         }
-        let mut out = [O::default(); BLOCK];
-        for (o, i) in out.iter_mut().zip(input) {
-            *o = f(i);
+        for i in 0..BLOCK {
+            let v = mid([a[i], b[i], c[i]]);
+            a[i] = v[0];
+            b[i] = v[1];
+            c[i] = v[2];
         }
-        for (d, o) in d.iter_mut().zip(out) {
-            *d = store(o);
+        for i in 0..BLOCK {
+            d[i] = store([a[i], b[i], c[i]]);
         }
     }
     for (s, d) in s_blocks.remainder().iter().zip(d_blocks.into_remainder()) {
-        *d = store(f(load(*s)));
+        *d = store(mid(load(*s)));
     }
+}
+
+#[inline(always)]
+fn linear_of<P: RgbSource>(p: P) -> [f32; 3] {
+    p.rgb().map(|c| SRGB8_TO_LINEAR[usize::from(c)])
+}
+
+#[inline(always)]
+fn lab_of_f([fx, fy, fz]: [f32; 3]) -> Lab {
+    Lab::new(116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz))
+}
+
+/// Relative XYZ of a Lab colour.
+#[inline(always)]
+fn lab_to_rel([l, a, b]: [f32; 3]) -> [f32; 3] {
+    let fy = (l + 16.0) / 116.0;
+    let y = if l > KAPPA * EPSILON { fy * fy * fy } else { l / KAPPA };
+    [lab_f_inv(fy + a / 500.0), y, lab_f_inv(fy - b / 200.0)]
+}
+
+#[inline(always)]
+fn encode(lin: [f32; 3]) -> [u8; 3] {
+    lin.map(linear_to_srgb8)
 }
 
 fn check<A, B>(a: (u32, u32), b: (u32, u32)) -> Result<(), SizeMismatch> {
@@ -184,7 +184,7 @@ pub fn srgb8_to_lab<P: RgbSource>(
 ) -> Result<(), SizeMismatch> {
     check::<P, Lab>(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, linear_of, lab_of, Lab::from);
+        map_row(s, d, |p| mat(&LIN_TO_XYZ_REL, linear_of(p)), |[x, y, z]| [lab_f(x), lab_f(y), lab_f(z)], lab_of_f);
     }
     Ok(())
 }
@@ -199,7 +199,13 @@ pub fn srgb8_to_oklab<P: RgbSource>(
 ) -> Result<(), SizeMismatch> {
     check::<P, Oklab>(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, linear_of, oklab_of, Oklab::from);
+        map_row(
+            s,
+            d,
+            |p| mat(&LIN_TO_LMS, linear_of(p)),
+            |[l, m, s]| [cbrt_fast(l), cbrt_fast(m), cbrt_fast(s)],
+            |v| Oklab::from(mat(&LMS_TO_LAB, v)),
+        );
     }
     Ok(())
 }
@@ -214,7 +220,7 @@ pub fn lab_to_srgb8<P: RgbTarget>(
 ) -> Result<(), SizeMismatch> {
     check::<Lab, P>(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, |c: Lab| [c.l, c.a, c.b], srgb_of_lab, P::from_rgb);
+        map_row(s, d, <[f32; 3]>::from, lab_to_rel, |v| P::from_rgb(encode(mat(&XYZ_REL_TO_LIN, v))));
     }
     Ok(())
 }
@@ -229,7 +235,13 @@ pub fn oklab_to_srgb8<P: RgbTarget>(
 ) -> Result<(), SizeMismatch> {
     check::<Oklab, P>(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, |c: Oklab| [c.l, c.a, c.b], srgb_of_oklab, P::from_rgb);
+        map_row(
+            s,
+            d,
+            |c| mat(&LAB_TO_LMS, c.into()),
+            |[l, m, s]| [l * l * l, m * m * m, s * s * s],
+            |v| P::from_rgb(encode(mat(&LMS_TO_LIN, v))),
+        );
     }
     Ok(())
 }
@@ -250,7 +262,7 @@ mod tests {
         }
         assert!(worst < 4e-7, "relative error {worst:e}");
         assert_eq!(cbrt_fast(0.0), 0.0);
-        assert_eq!(cbrt_fast(-8.0), -2.0);
+        assert_eq!(cbrt_fast(-8.0), 0.0);
         assert_eq!(cbrt_fast(27.0), 3.0);
     }
 }

@@ -34,7 +34,11 @@ pub(crate) const fn ln(x: f64) -> f64 {
 pub(crate) const fn exp(x: f64) -> f64 {
     // x = k ln 2 + r with |r| ≤ ln 2 / 2; e^x = 2^k e^r.
     let kf = x / LN_2;
-    let k = if kf >= 0.0 { (kf + 0.5) as i64 } else { (kf - 0.5) as i64 };
+    let k = if kf >= 0.0 {
+        (kf + 0.5) as i64
+    } else {
+        (kf - 0.5) as i64
+    };
     let r = x - k as f64 * LN_2;
     let mut term = 1.0;
     let mut sum = 1.0;
@@ -67,7 +71,10 @@ mod tests {
             assert!((ln(x) - libm::log(x)).abs() <= tol, "ln {x}");
             assert!(rel(exp(x), libm::exp(x)) < 1e-14, "exp {x}");
             assert!(rel(pow(x, 2.4), libm::pow(x, 2.4)) < 1e-14, "pow {x}");
-            assert!(rel(pow(x, 1.0 / 2.4), libm::pow(x, 1.0 / 2.4)) < 1e-14, "pow {x}");
+            assert!(
+                rel(pow(x, 1.0 / 2.4), libm::pow(x, 1.0 / 2.4)) < 1e-14,
+                "pow {x}"
+            );
             x *= 1.013;
         }
         assert!((exp(-3.0) - libm::exp(-3.0)).abs() < 1e-16);

@@ -18,7 +18,9 @@
 //! compile time; the tests check them against `f64` evaluation, and the function
 //! against it on a dense sweep and around every threshold.
 
-use super::srgb::{linear_to_srgb_const, linear_to_srgb_f64, srgb_to_linear_const, srgb_to_linear_f64};
+use super::srgb::{
+    linear_to_srgb_const, linear_to_srgb_f64, srgb_to_linear_const, srgb_to_linear_f64,
+};
 
 /// `SRGB8_TO_LINEAR[v]` is the linear-light value of 8-bit sRGB `v`, exact to `f32`.
 pub static SRGB8_TO_LINEAR: [f32; 256] = {
@@ -107,7 +109,10 @@ pub fn srgb16_to_linear(v: u16) -> f32 {
     }
 }
 
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 fn srgb16_exact(v: u16) -> f32 {
     srgb_to_linear_f64(f64::from(v) / 65535.0) as f32
 }
@@ -130,7 +135,11 @@ mod tests {
     use super::*;
 
     /// The exact rounding the 8-bit encoder must reproduce.
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in range")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "in range"
+    )]
     fn reference8(l: f32) -> u8 {
         let l = f64::from(l.clamp(0.0, 1.0));
         if l.is_nan() {

@@ -13,5 +13,7 @@ pub mod lut;
 mod srgb;
 
 pub use gamma::Gamma;
-pub use lut::{SRGB8_TO_LINEAR, linear_to_srgb8, linear_to_srgb16, srgb8_to_linear, srgb16_to_linear};
+pub use lut::{
+    SRGB8_TO_LINEAR, linear_to_srgb8, linear_to_srgb16, srgb8_to_linear, srgb16_to_linear,
+};
 pub use srgb::{linear_to_srgb, linear_to_srgb_f64, srgb_to_linear, srgb_to_linear_f64};

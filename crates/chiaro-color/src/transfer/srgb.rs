@@ -13,37 +13,59 @@ use super::const_math;
 /// Encoded sRGB value to linear light, in `f64`.
 #[inline]
 pub fn srgb_to_linear_f64(v: f64) -> f64 {
-    if v <= 0.04045 { v / 12.92 } else { libm::pow((v + 0.055) / 1.055, 2.4) }
+    if v <= 0.04045 {
+        v / 12.92
+    } else {
+        libm::pow((v + 0.055) / 1.055, 2.4)
+    }
 }
 
 /// Linear light to encoded sRGB value, in `f64`.
 #[inline]
 pub fn linear_to_srgb_f64(l: f64) -> f64 {
-    if l <= 0.003_130_8 { l * 12.92 } else { 1.055 * libm::pow(l, 1.0 / 2.4) - 0.055 }
+    if l <= 0.003_130_8 {
+        l * 12.92
+    } else {
+        1.055 * libm::pow(l, 1.0 / 2.4) - 0.055
+    }
 }
 
 /// Encoded sRGB value to linear light, rounded once to `f32`.
 #[inline]
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub fn srgb_to_linear(v: f32) -> f32 {
     srgb_to_linear_f64(f64::from(v)) as f32
 }
 
 /// Linear light to encoded sRGB value, rounded once to `f32`.
 #[inline]
-#[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the point")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub fn linear_to_srgb(l: f32) -> f32 {
     linear_to_srgb_f64(f64::from(l)) as f32
 }
 
 /// [`srgb_to_linear_f64`] at compile time.
 pub(crate) const fn srgb_to_linear_const(v: f64) -> f64 {
-    if v <= 0.04045 { v / 12.92 } else { const_math::pow((v + 0.055) / 1.055, 2.4) }
+    if v <= 0.04045 {
+        v / 12.92
+    } else {
+        const_math::pow((v + 0.055) / 1.055, 2.4)
+    }
 }
 
 /// [`linear_to_srgb_f64`] at compile time.
 pub(crate) const fn linear_to_srgb_const(l: f64) -> f64 {
-    if l <= 0.003_130_8 { l * 12.92 } else { 1.055 * const_math::pow(l, 1.0 / 2.4) - 0.055 }
+    if l <= 0.003_130_8 {
+        l * 12.92
+    } else {
+        1.055 * const_math::pow(l, 1.0 / 2.4) - 0.055
+    }
 }
 
 #[cfg(test)]
@@ -70,7 +92,10 @@ mod tests {
     fn round_trip_is_close_in_f64() {
         for i in 0..=10_000 {
             let v = f64::from(i) / 10_000.0;
-            assert!((linear_to_srgb_f64(srgb_to_linear_f64(v)) - v).abs() < 1e-12, "{v}");
+            assert!(
+                (linear_to_srgb_f64(srgb_to_linear_f64(v)) - v).abs() < 1e-12,
+                "{v}"
+            );
         }
     }
 

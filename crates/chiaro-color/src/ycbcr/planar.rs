@@ -328,22 +328,43 @@ pub fn rgb_to_ycbcr<P: RgbSource>(
         cb: mut cbp,
         cr: mut crp,
     } = dst;
-    // Luma: every pixel, row by row.
-    for (s, d) in src.rows().zip(yp.rows_mut()) {
-        crate::simd::ycbcr::luma_row(s, d, &k);
-    }
-    // Chroma: one sample per block, averaging the pixels present.
     let (bw, bh) = sub.factors();
+    let mut luma_rows = yp.rows_mut();
     for (cy, (cb_row, cr_row)) in (0u32..).zip(cbp.rows_mut().zip(crp.rows_mut())) {
         let top = src.row(cy * bh).unwrap_or_default();
-        let bottom = if bh == 2 {
-            src.row(cy * 2 + 1).unwrap_or(top)
-        } else {
-            top
+        let second = if bh == 2 { src.row(cy * 2 + 1) } else { None };
+        let bottom = second.unwrap_or(top);
+        let Some(y0) = luma_rows.next() else { break };
+        let mut y1 = if second.is_some() { luma_rows.next() } else { None };
+        // Whole 4:2:0 row pairs take the fastest kernel for a prefix.
+        let done = match y1.as_deref_mut() {
+            Some(y1) if bw == 2 => {
+                crate::simd::ycbcr::rows_420(top, bottom, y0, y1, cb_row, cr_row, &k)
+            }
+            _ => 0,
         };
-        crate::simd::ycbcr::chroma_row(top, bottom, bw, cb_row, cr_row, &k);
+        // The rest (all of it without AVX2) with the portable kernels.
+        let (top, bottom) = (tail(top, done), tail(bottom, done));
+        crate::simd::ycbcr::luma_row(top, &mut y0[done..], &k);
+        if let Some(y1) = y1 {
+            crate::simd::ycbcr::luma_row(bottom, &mut y1[done..], &k);
+        }
+        let c = done / bw as usize;
+        crate::simd::ycbcr::chroma_row(
+            top,
+            bottom,
+            bw,
+            &mut cb_row[c..],
+            &mut cr_row[c..],
+            &k,
+        );
     }
     Ok(())
+}
+
+/// The pixels of `row` from `from` on.
+fn tail<P>(row: &[P], from: usize) -> &[P] {
+    row.get(from..).unwrap_or_default()
 }
 
 /// The portable kernels; `crate::simd` selects these or faster builds with identical
@@ -546,5 +567,63 @@ impl YCbCrImage {
             cb: self.cb.as_view_mut(),
             cr: self.cr.as_view_mut(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    use chiaro_pixel::Rgba8;
+
+    use super::*;
+    use crate::ycbcr::{Matrix, Range};
+
+    /// 4:2:0 with only the portable kernels, for comparison with the dispatched path.
+    fn portable_420<P: RgbSource>(src: View<'_, P>, spec: Spec) -> [Vec<u8>; 3] {
+        let k = EncodeCoeffs::new(spec);
+        let (w, h) = src.size();
+        let (cw, ch) = Subsampling::S420.chroma_size(w, h);
+        let mut y = vec![Sample8::default(); (w * h) as usize];
+        let mut cb = vec![Sample8::default(); (cw * ch) as usize];
+        let mut cr = vec![Sample8::default(); (cw * ch) as usize];
+        for (row, out) in src.rows().zip(y.chunks_mut(w.max(1) as usize)) {
+            kernels::luma_row(row, out, &k);
+        }
+        for cy in 0..ch {
+            let top = src.row(cy * 2).unwrap_or_default();
+            let bottom = src.row(cy * 2 + 1).unwrap_or(top);
+            let at = (cy * cw) as usize..((cy + 1) * cw) as usize;
+            kernels::chroma_row(top, bottom, 2, &mut cb[at.clone()], &mut cr[at], &k);
+        }
+        [y, cb, cr].map(|p| p.into_iter().map(|s| s.v).collect())
+    }
+
+    fn dispatched_420<P: RgbSource>(src: View<'_, P>, spec: Spec) -> [Vec<u8>; 3] {
+        let img = YCbCrImage::from_rgb(src, Subsampling::S420, spec);
+        let p = img.planes();
+        [p.y, p.cb, p.cr].map(|v| v.pixels().map(|s| s.v).collect())
+    }
+
+    #[test]
+    fn fast_420_kernel_matches_portable() {
+        let mut state = 0x1234_5678_9ABC_DEF0u64;
+        let mut byte = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()[3]
+        };
+        for (w, h) in [(16, 2), (17, 3), (31, 4), (33, 5), (64, 2), (100, 7), (255, 6)] {
+            let rgb = Image::from_fn(w, h, |_, _| Rgb8::new(byte(), byte(), byte()));
+            let rgba = Image::from_fn(w, h, |_, _| Rgba8::new(byte(), byte(), byte(), byte()));
+            for spec in [Spec::JPEG, Spec::new(Matrix::Bt2020, Range::Limited)] {
+                assert_eq!(dispatched_420(rgb.as_view(), spec), portable_420(rgb.as_view(), spec), "rgb {w}x{h}");
+                assert_eq!(dispatched_420(rgba.as_view(), spec), portable_420(rgba.as_view(), spec), "rgba {w}x{h}");
+            }
+        }
+        // Extremes saturate the same way.
+        let extremes = Image::from_fn(48, 4, |x, y| if (x + y) % 2 == 0 { Rgb8::new(255, 0, 255) } else { Rgb8::new(0, 255, 0) });
+        assert_eq!(dispatched_420(extremes.as_view(), Spec::JPEG), portable_420(extremes.as_view(), Spec::JPEG));
     }
 }
