@@ -21,7 +21,8 @@ fn pixels() -> u64 {
 fn srgb8_to_lab_group(c: &mut Criterion) {
     let src = photo_rgb8(LARGE, LARGE);
     let mut ours = Image::<Lab>::new(LARGE, LARGE);
-    let mut theirs = vec![palette::Lab::<palette::white_point::D65, f32>::default(); src.as_slice().len()];
+    let mut theirs =
+        vec![palette::Lab::<palette::white_point::D65, f32>::default(); src.as_slice().len()];
     let mut group = c.benchmark_group(format!("color/srgb8_to_lab/{LARGE}x{LARGE}"));
     group.sample_size(10);
     group.throughput(Throughput::Elements(pixels()));
@@ -68,8 +69,11 @@ fn srgb8_to_oklab_group(c: &mut Criterion) {
 fn rgb8_to_ycbcr420(c: &mut Criterion) {
     let src = photo_rgb8(LARGE, LARGE);
     let (cw, ch) = Subsampling::S420.chroma_size(LARGE, LARGE);
-    let (mut y, mut cb, mut cr) =
-        (Image::<Sample8>::new(LARGE, LARGE), Image::<Sample8>::new(cw, ch), Image::<Sample8>::new(cw, ch));
+    let (mut y, mut cb, mut cr) = (
+        Image::<Sample8>::new(LARGE, LARGE),
+        Image::<Sample8>::new(cw, ch),
+        Image::<Sample8>::new(cw, ch),
+    );
     let mut theirs = yuvutils_rs::YuvPlanarImageMut::<u8>::alloc(
         LARGE,
         LARGE,
@@ -80,8 +84,18 @@ fn rgb8_to_ycbcr420(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(pixels() * 3));
     group.bench_function("chiaro", |b| {
         b.iter(|| {
-            let planes = PlanesMut { y: y.as_view_mut(), cb: cb.as_view_mut(), cr: cr.as_view_mut() };
-            rgb_to_ycbcr(black_box(src.as_view()), planes, Subsampling::S420, Spec::JPEG).expect("sizes")
+            let planes = PlanesMut {
+                y: y.as_view_mut(),
+                cb: cb.as_view_mut(),
+                cr: cr.as_view_mut(),
+            };
+            rgb_to_ycbcr(
+                black_box(src.as_view()),
+                planes,
+                Subsampling::S420,
+                Spec::JPEG,
+            )
+            .expect("sizes")
         })
     });
     group.bench_function("peer/yuvutils-rs", |b| {
@@ -100,9 +114,19 @@ fn rgb8_to_ycbcr420(c: &mut Criterion) {
     group.finish();
     // Same luma, within the two libraries' rounding.
     let theirs_y = theirs.y_plane.borrow();
-    let differ = y.as_slice().iter().zip(theirs_y.iter()).filter(|(a, b)| a.v.abs_diff(**b) > 1).count();
+    let differ = y
+        .as_slice()
+        .iter()
+        .zip(theirs_y.iter())
+        .filter(|(a, b)| a.v.abs_diff(**b) > 1)
+        .count();
     assert_eq!(differ, 0, "luma planes disagree by more than 1");
 }
 
-criterion_group!(benches, srgb8_to_lab_group, srgb8_to_oklab_group, rgb8_to_ycbcr420);
+criterion_group!(
+    benches,
+    srgb8_to_lab_group,
+    srgb8_to_oklab_group,
+    rgb8_to_ycbcr420
+);
 criterion_main!(benches);

@@ -28,6 +28,15 @@ pub(crate) fn run() -> Result<(), String> {
         cargo().args(["test", "--package", "chiaro-pixel", "--no-default-features"]),
     )?;
     run_step(
+        "no_std build of chiaro-color",
+        cargo().args([
+            "check",
+            "--package",
+            "chiaro-color",
+            "--no-default-features",
+        ]),
+    )?;
+    run_step(
         "docs",
         cargo()
             .args(["doc", "--workspace", "--no-deps", "--all-features"])

@@ -13,14 +13,29 @@
 
 use crate::space::{Lab, Oklab};
 
+/// Euclidean length of a difference.
+fn norm3(d: [f32; 3]) -> f32 {
+    libm::sqrtf(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
+}
+
 /// Euclidean distance in Lab (CIE 1976).
 pub fn delta_e_76(a: Lab, b: Lab) -> f32 {
-    libm::sqrtf((a.l - b.l).powi(2) + (a.a - b.a).powi(2) + (a.b - b.b).powi(2))
+    norm3([a.l - b.l, a.a - b.a, a.b - b.b])
 }
 
 /// Euclidean distance in Oklab.
 pub fn delta_e_ok(a: Oklab, b: Oklab) -> f32 {
-    libm::sqrtf((a.l - b.l).powi(2) + (a.a - b.a).powi(2) + (a.b - b.b).powi(2))
+    norm3([a.l - b.l, a.a - b.a, a.b - b.b])
+}
+
+/// `x⁷`, without `std`'s `powi`.
+fn pow7(x: f64) -> f64 {
+    let x2 = x * x;
+    x2 * x2 * x2 * x
+}
+
+fn square(x: f64) -> f64 {
+    x * x
 }
 
 /// CIEDE2000 colour difference with unit weights.
@@ -63,7 +78,7 @@ pub fn delta_e_2000_f64(lab1: [f64; 3], lab2: [f64; 3], [kl, kc, kh]: [f64; 3]) 
     let [l2, a2, b2] = lab2;
 
     let c_bar = (libm::hypot(a1, b1) + libm::hypot(a2, b2)) / 2.0;
-    let c_bar7 = c_bar.powi(7);
+    let c_bar7 = pow7(c_bar);
     let g = 0.5 * (1.0 - libm::sqrt(c_bar7 / (c_bar7 + POW25_7)));
     let a1p = (1.0 + g) * a1;
     let a2p = (1.0 + g) * a2;
@@ -106,10 +121,10 @@ pub fn delta_e_2000_f64(lab1: [f64; 3], lab2: [f64; 3], [kl, kc, kh]: [f64; 3]) 
         + 0.24 * cos_deg(2.0 * h_bar)
         + 0.32 * cos_deg(3.0 * h_bar + 6.0)
         - 0.20 * cos_deg(4.0 * h_bar - 63.0);
-    let d_theta = 30.0 * libm::exp(-((h_bar - 275.0) / 25.0).powi(2));
-    let c_bar_p7 = c_bar_p.powi(7);
+    let d_theta = 30.0 * libm::exp(-square((h_bar - 275.0) / 25.0));
+    let c_bar_p7 = pow7(c_bar_p);
     let r_c = 2.0 * libm::sqrt(c_bar_p7 / (c_bar_p7 + POW25_7));
-    let l50 = (l_bar - 50.0).powi(2);
+    let l50 = square(l_bar - 50.0);
     let s_l = 1.0 + 0.015 * l50 / libm::sqrt(20.0 + l50);
     let s_c = 1.0 + 0.045 * c_bar_p;
     let s_h = 1.0 + 0.015 * c_bar_p * t;

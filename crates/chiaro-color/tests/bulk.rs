@@ -1,5 +1,10 @@
 //! Whole-image conversions: exhaustive over all 2^24 sRGB8 colours.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "tests take the bytes of 24-bit colour indices and round reference data on purpose"
+)]
+
 use chiaro_color::bulk::{
     Encoded, Linear, lab_to_srgb8, oklab_to_srgb8, srgb8_to_lab, srgb8_to_oklab, to_encoded,
     to_linear,
@@ -140,7 +145,11 @@ fn strided_views() {
     let mut buf = vec![Lab::default(); 9 * 3];
     srgb8_to_lab(sub, ViewMut::with_stride(&mut buf, 5, 3, 9).unwrap()).unwrap();
     let mut err = [0.0f32; 3];
-    worst(buf[9 + 1].into(), Lab::from_srgb8(*src.get(3, 2).unwrap()).into(), &mut err);
+    worst(
+        buf[9 + 1].into(),
+        Lab::from_srgb8(*src.get(3, 2).unwrap()).into(),
+        &mut err,
+    );
     assert!(err.iter().all(|&e| e <= 2e-4), "{err:?}");
     assert_eq!(buf[5], Lab::default(), "padding untouched");
 }

@@ -1,5 +1,10 @@
 //! CIEDE2000 against the 34 published test pairs of Sharma, Wu & Dalal (2005).
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "tests take the bytes of 24-bit colour indices and round reference data on purpose"
+)]
+
 use chiaro_color::delta_e::{delta_e_2000, delta_e_2000_f64};
 use chiaro_color::space::Lab;
 

@@ -1,6 +1,11 @@
 //! Colour-space conversions against published reference values and against the
 //! `palette` crate, computing in `f64`, on 20,000 random colours: max abs error ≤ 1e-4.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "tests take the bytes of 24-bit colour indices and round reference data on purpose"
+)]
+
 use chiaro_color::space::{ColorSpace, Hsl, Hsv, Lab, LabD50, Lch, Oklab, Oklch, Xyz, convert};
 use chiaro_pixel::{LinRgbF32, Rgb8, RgbF32};
 use palette::chromatic_adaptation::AdaptIntoUnclamped;

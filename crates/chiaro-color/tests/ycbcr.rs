@@ -1,6 +1,11 @@
 //! Y′CbCr against the standards' equations, exhaustive 8-bit round trips, and planar
 //! subsampling.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "tests take the bytes of 24-bit colour indices and round reference data on purpose"
+)]
+
 use chiaro_color::ycbcr::planar::{
     Plane, PlaneSizeError, Planes, PlanesMut, Sample8, Subsampling, Upsampling, YCbCrImage,
     rgb_to_ycbcr, ycbcr_to_rgb,

@@ -47,6 +47,8 @@
 //! - `rayon`: parallel iterators over rows, bands and tiles (`par_rows_mut`, …).
 //! - `rgb`: zero-copy casts to and from the `rgb` crate's pixel types.
 //! - `image`: conversion to and from `image::ImageBuffer`, zero-copy where possible.
+//! - `palette`: `From`/`Into` between the sRGB and linear pixel types and the `palette`
+//!   crate's colour types.
 
 #![no_std]
 

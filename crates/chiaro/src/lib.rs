@@ -7,9 +7,10 @@
 //! | module | crate | what it holds |
 //! |---|---|---|
 //! | [`pixel`] | `chiaro-pixel` | pixel formats that carry alpha mode and encoding, images, strided views, splits, conversions |
+//! | [`color`] | `chiaro-color` | transfer functions, colour spaces, Y′CbCr, ΔE, palettes and quantization, colormaps and heatmaps, image comparison |
 //!
-//! Colour science, codecs, drawing, image operations and text arrive as their crates
-//! land; see the repository's `docs/architecture.md`.
+//! Codecs, drawing, image operations and text arrive as their crates land; see the
+//! repository's `docs/architecture.md`.
 //!
 //! ```
 //! use chiaro::prelude::*;
@@ -23,6 +24,8 @@
 //!
 //! - `std` (default): links the standard library in every enabled crate.
 //! - `pixel` (default): [`pixel`], the pixel crate.
+//! - `color` (default): [`color`], the colour crate.
+//! - `palette`: `From`/`Into` between chiaro's colour types and the `palette` crate's.
 //! - `rayon`: parallel iteration over rows, bands and tiles.
 //! - `rgb`: zero-copy casts to and from the `rgb` crate's pixel types.
 //! - `image`: conversion to and from the `image` crate's buffers.

@@ -152,7 +152,11 @@ fn lab_of_f([fx, fy, fz]: [f32; 3]) -> Lab {
 #[inline(always)]
 fn lab_to_rel([l, a, b]: [f32; 3]) -> [f32; 3] {
     let fy = (l + 16.0) / 116.0;
-    let y = if l > KAPPA * EPSILON { fy * fy * fy } else { l / KAPPA };
+    let y = if l > KAPPA * EPSILON {
+        fy * fy * fy
+    } else {
+        l / KAPPA
+    };
     [lab_f_inv(fy + a / 500.0), y, lab_f_inv(fy - b / 200.0)]
 }
 
@@ -161,7 +165,7 @@ fn encode(lin: [f32; 3]) -> [u8; 3] {
     lin.map(linear_to_srgb8)
 }
 
-fn check<A, B>(a: (u32, u32), b: (u32, u32)) -> Result<(), SizeMismatch> {
+fn check(a: (u32, u32), b: (u32, u32)) -> Result<(), SizeMismatch> {
     if a == b {
         Ok(())
     } else {
@@ -182,9 +186,15 @@ pub fn srgb8_to_lab<P: RgbSource>(
     src: View<'_, P>,
     mut dst: ViewMut<'_, Lab>,
 ) -> Result<(), SizeMismatch> {
-    check::<P, Lab>(src.size(), dst.size())?;
+    check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, |p| mat(&LIN_TO_XYZ_REL, linear_of(p)), |[x, y, z]| [lab_f(x), lab_f(y), lab_f(z)], lab_of_f);
+        map_row(
+            s,
+            d,
+            |p| mat(&LIN_TO_XYZ_REL, linear_of(p)),
+            |[x, y, z]| [lab_f(x), lab_f(y), lab_f(z)],
+            lab_of_f,
+        );
     }
     Ok(())
 }
@@ -197,7 +207,7 @@ pub fn srgb8_to_oklab<P: RgbSource>(
     src: View<'_, P>,
     mut dst: ViewMut<'_, Oklab>,
 ) -> Result<(), SizeMismatch> {
-    check::<P, Oklab>(src.size(), dst.size())?;
+    check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(
             s,
@@ -218,9 +228,11 @@ pub fn lab_to_srgb8<P: RgbTarget>(
     src: View<'_, Lab>,
     mut dst: ViewMut<'_, P>,
 ) -> Result<(), SizeMismatch> {
-    check::<Lab, P>(src.size(), dst.size())?;
+    check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
-        map_row(s, d, <[f32; 3]>::from, lab_to_rel, |v| P::from_rgb(encode(mat(&XYZ_REL_TO_LIN, v))));
+        map_row(s, d, <[f32; 3]>::from, lab_to_rel, |v| {
+            P::from_rgb(encode(mat(&XYZ_REL_TO_LIN, v)))
+        });
     }
     Ok(())
 }
@@ -233,7 +245,7 @@ pub fn oklab_to_srgb8<P: RgbTarget>(
     src: View<'_, Oklab>,
     mut dst: ViewMut<'_, P>,
 ) -> Result<(), SizeMismatch> {
-    check::<Oklab, P>(src.size(), dst.size())?;
+    check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(
             s,

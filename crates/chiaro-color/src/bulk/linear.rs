@@ -197,6 +197,10 @@ pub fn to_encoded<S: Linear, D: Encoded>(
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "test coordinates are below 256"
+)]
 mod tests {
     use chiaro_pixel::Image;
 

@@ -4,8 +4,8 @@
 //! |---|---|---|---|
 //! | [`to_linear`] | any sRGB-encoded format → any linear-light format | 8-bit: exact table; 16-bit: exact table; `f32`: exact | exact to `f32` |
 //! | [`to_encoded`] | any linear-light format → any sRGB-encoded format | 8-bit: exact table encoder; 16-bit and `f32`: exact | 0 LSB (exactly rounded) |
-//! | [`srgb8_to_lab`], [`srgb8_to_oklab`] | `Rgb8`/`Rgba8` → [`Lab`]/[`Oklab`] | table decode, `f32` matrix, fast cube root | stated at each function |
-//! | [`lab_to_srgb8`], [`oklab_to_srgb8`] | [`Lab`]/[`Oklab`] → `Rgb8`/`Rgba8` | `f32` arithmetic, exact table encoder | stated at each function |
+//! | [`srgb8_to_lab`], [`srgb8_to_oklab`] | `Rgb8`/`Rgba8` → [`Lab`](crate::space::Lab)/[`Oklab`](crate::space::Oklab) | table decode, `f32` matrix, fast cube root | stated at each function |
+//! | [`lab_to_srgb8`], [`oklab_to_srgb8`] | [`Lab`](crate::space::Lab)/[`Oklab`](crate::space::Oklab) → `Rgb8`/`Rgba8` | `f32` arithmetic, exact table encoder | stated at each function |
 //!
 //! The `Rgba8 → LinPremulRgbaF32` and `LinPremulRgbaF32 → Rgba8` pair is the entry and
 //! exit of every linear-light pipeline (compositing, resizing and blurring in light):

@@ -10,7 +10,10 @@
 //! takes about 39 ms with the best portable formulation (LLVM does not vectorize the
 //! three-byte pixel loads) and about 7 ms with the AVX2 kernel.
 
-#![allow(unsafe_code, reason = "calls of #[target_feature] functions after detection")]
+#![allow(
+    unsafe_code,
+    reason = "calls of #[target_feature] functions after detection"
+)]
 
 pub(crate) mod ycbcr;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]

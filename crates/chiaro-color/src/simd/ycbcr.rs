@@ -42,11 +42,27 @@ pub(crate) fn rows_420<P: RgbSource>(
             // SAFETY: the CPU supports AVX2, as detected above, which is the only
             // requirement of these `#[target_feature(enable = "avx2")]` functions.
             3 => unsafe {
-                super::ycbcr_avx2::rows_420::<3>(bytemuck::cast_slice(b0), bytemuck::cast_slice(b1), y0, y1, cb, cr, k)
+                super::ycbcr_avx2::rows_420::<3>(
+                    bytemuck::cast_slice(b0),
+                    bytemuck::cast_slice(b1),
+                    y0,
+                    y1,
+                    cb,
+                    cr,
+                    k,
+                )
             },
             // SAFETY: as above.
             4 => unsafe {
-                super::ycbcr_avx2::rows_420::<4>(bytemuck::cast_slice(b0), bytemuck::cast_slice(b1), y0, y1, cb, cr, k)
+                super::ycbcr_avx2::rows_420::<4>(
+                    bytemuck::cast_slice(b0),
+                    bytemuck::cast_slice(b1),
+                    y0,
+                    y1,
+                    cb,
+                    cr,
+                    k,
+                )
             },
             _ => 0,
         };

@@ -21,12 +21,11 @@
 //! bit; the tests compare the two on random images of odd sizes.
 
 use core::arch::x86_64::{
-    __m128i, __m256i, _mm256_add_epi16, _mm256_add_epi32, _mm256_and_si256,
-    _mm256_castsi256_si128, _mm256_extracti128_si256, _mm_unpacklo_epi16,
-    _mm256_hadd_epi32, _mm256_madd_epi16, _mm256_packs_epi32, _mm256_packus_epi16,
-    _mm256_permutevar8x32_epi32, _mm256_set1_epi32,
-    _mm256_setr_epi8, _mm256_setr_epi16, _mm256_setr_epi32, _mm256_setzero_si256,
-    _mm256_shuffle_epi8, _mm256_srai_epi32, _mm256_unpackhi_epi8, _mm256_unpacklo_epi8,
+    __m256i, _mm_unpacklo_epi16, _mm256_add_epi16, _mm256_add_epi32, _mm256_castsi256_si128,
+    _mm256_extracti128_si256, _mm256_hadd_epi32, _mm256_madd_epi16, _mm256_packs_epi32,
+    _mm256_packus_epi16, _mm256_permutevar8x32_epi32, _mm256_set1_epi32, _mm256_setr_epi8,
+    _mm256_setr_epi16, _mm256_setr_epi32, _mm256_setzero_si256, _mm256_shuffle_epi8,
+    _mm256_srai_epi32,
 };
 
 use crate::ycbcr::planar::{EncodeCoeffs, Sample8};
@@ -40,7 +39,10 @@ pub(crate) const STEP: usize = 16;
 #[inline]
 #[target_feature(enable = "avx2")]
 fn load8_rgb(row: &[u8], at: usize) -> __m256i {
-    let v: __m256i = match row.get(at..at + 32).and_then(|b| <[u8; 32]>::try_from(b).ok()) {
+    let v: __m256i = match row
+        .get(at..at + 32)
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+    {
         Some(bytes) => bytemuck::cast(bytes),
         None => {
             let mut bytes = [0u8; 32];
@@ -148,7 +150,10 @@ pub(crate) fn rows_420<const N: usize>(
                     let px: &[[u8; 4]] = bytemuck::cast_slice(&src[at..at + 8]);
                     px.try_into().map_or(zero, |px| load8_rgba(px))
                 };
-                (_mm256_shuffle_epi8(v, split_rg), _mm256_shuffle_epi8(v, split_b))
+                (
+                    _mm256_shuffle_epi8(v, split_rg),
+                    _mm256_shuffle_epi8(v, split_b),
+                )
             };
             let ((rg0, b0), (rg1, b1)) = (load(src0), load(src1));
             let luma = |rg, b| _mm256_srai_epi32::<15>(_mm256_add_epi32(dot(rg, b, wy), y_bias));
@@ -194,7 +199,10 @@ fn pack_chroma(a: __m256i, b: __m256i) -> [[u8; 8]; 2] {
     let grouped = _mm256_shuffle_epi8(bytes, group);
     // Interleave the lanes' byte pairs: blocks 0–1 come from the low lane, 2–3 from
     // the high one, for A then B.
-    let merged = _mm_unpacklo_epi16(_mm256_castsi256_si128(grouped), _mm256_extracti128_si256::<1>(grouped));
+    let merged = _mm_unpacklo_epi16(
+        _mm256_castsi256_si128(grouped),
+        _mm256_extracti128_si256::<1>(grouped),
+    );
     let out: [[u8; 8]; 2] = bytemuck::cast(merged);
     out
 }

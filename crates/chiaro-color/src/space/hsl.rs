@@ -28,6 +28,12 @@ color_type! {
     }
 }
 
+/// `x mod m` in `[0, m)` for `m > 0`, without `std`.
+fn rem_euclid(x: f64, m: f64) -> f64 {
+    let r = libm::fmod(x, m);
+    if r < 0.0 { r + m } else { r }
+}
+
 /// Hue in degrees, and max and min, of an RGB triple.
 fn hue_max_min([r, g, b]: [f64; 3]) -> (f64, f64, f64) {
     let max = r.max(g).max(b);
@@ -36,7 +42,7 @@ fn hue_max_min([r, g, b]: [f64; 3]) -> (f64, f64, f64) {
     let h = if d == 0.0 {
         0.0
     } else if max == r {
-        60.0 * ((g - b) / d).rem_euclid(6.0)
+        60.0 * rem_euclid((g - b) / d, 6.0)
     } else if max == g {
         60.0 * ((b - r) / d + 2.0)
     } else {
@@ -47,8 +53,8 @@ fn hue_max_min([r, g, b]: [f64; 3]) -> (f64, f64, f64) {
 
 /// RGB from hue, chroma and the amount added to every channel.
 fn from_hue(h: f64, chroma: f64, m: f64) -> [f64; 3] {
-    let h = h.rem_euclid(360.0) / 60.0;
-    let x = chroma * (1.0 - (h.rem_euclid(2.0) - 1.0).abs());
+    let h = rem_euclid(h, 360.0) / 60.0;
+    let x = chroma * (1.0 - (rem_euclid(h, 2.0) - 1.0).abs());
     let [r, g, b] = match h {
         h if h < 1.0 => [chroma, x, 0.0],
         h if h < 2.0 => [x, chroma, 0.0],

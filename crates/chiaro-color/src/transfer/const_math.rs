@@ -31,6 +31,10 @@ pub(crate) const fn ln(x: f64) -> f64 {
 }
 
 /// `e^x` for `|x|` below about 700.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "|x / ln 2| is below about 1010, far inside i64"
+)]
 pub(crate) const fn exp(x: f64) -> f64 {
     // x = k ln 2 + r with |r| ≤ ln 2 / 2; e^x = 2^k e^r.
     let kf = x / LN_2;

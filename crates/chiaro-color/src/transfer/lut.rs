@@ -23,6 +23,10 @@ use super::srgb::{
 };
 
 /// `SRGB8_TO_LINEAR[v]` is the linear-light value of 8-bit sRGB `v`, exact to `f32`.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 pub static SRGB8_TO_LINEAR: [f32; 256] = {
     let mut t = [0.0f32; 256];
     let mut i = 0;
@@ -45,6 +49,10 @@ const BUCKETS: usize = 4096;
 /// `THRESHOLDS[c]` for `c < 255` is the smallest `f32` whose encoded value rounds to at
 /// least `c + 1`; `THRESHOLDS[255]` is infinite, so the lookup below needs no bound
 /// check.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "rounding to f32 is the point"
+)]
 static THRESHOLDS: [f32; 256] = {
     let mut t = [f32::INFINITY; 256];
     let mut c = 0;
@@ -65,6 +73,7 @@ static THRESHOLDS: [f32; 256] = {
 };
 
 /// `BUCKET_START[i]`: how many thresholds lie at or below `i / 4096`.
+#[expect(clippy::cast_possible_truncation, reason = "the count is at most 255")]
 static BUCKET_START: [u8; BUCKETS] = {
     let mut t = [0u8; BUCKETS];
     let mut i = 0;
@@ -160,8 +169,7 @@ mod tests {
 
     #[test]
     fn thresholds_are_the_smallest_rounding_up() {
-        for c in 0..255 {
-            let t = THRESHOLDS[c];
+        for (c, &t) in THRESHOLDS[..255].iter().enumerate() {
             let below = f32::from_bits(t.to_bits() - 1);
             assert_eq!(usize::from(reference8(t)), c + 1, "threshold {c}");
             assert_eq!(usize::from(reference8(below)), c, "below threshold {c}");

@@ -200,7 +200,7 @@ impl Spec {
     reason = "clamped to 0..=255 first"
 )]
 fn round_u8(v: f64) -> u8 {
-    (v + 0.5).floor().clamp(0.0, 255.0) as u8
+    libm::floor(v + 0.5).clamp(0.0, 255.0) as u8
 }
 
 crate::space::color_type! {

@@ -229,13 +229,8 @@ impl EncodeCoeffs {
 }
 
 #[inline(always)]
-#[expect(
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
-    reason = "clamped to 0..=255"
-)]
 fn clamp_u8(v: i32, offset: i32) -> u8 {
-    (v + offset).clamp(0, 255) as u8
+    u8::try_from((v + offset).clamp(0, 255)).unwrap_or(u8::MAX)
 }
 
 /// Decoding coefficients in 2¹⁶ fixed point.
@@ -335,7 +330,11 @@ pub fn rgb_to_ycbcr<P: RgbSource>(
         let second = if bh == 2 { src.row(cy * 2 + 1) } else { None };
         let bottom = second.unwrap_or(top);
         let Some(y0) = luma_rows.next() else { break };
-        let mut y1 = if second.is_some() { luma_rows.next() } else { None };
+        let mut y1 = if second.is_some() {
+            luma_rows.next()
+        } else {
+            None
+        };
         // Whole 4:2:0 row pairs take the fastest kernel for a prefix.
         let done = match y1.as_deref_mut() {
             Some(y1) if bw == 2 => {
@@ -350,14 +349,7 @@ pub fn rgb_to_ycbcr<P: RgbSource>(
             crate::simd::ycbcr::luma_row(bottom, &mut y1[done..], &k);
         }
         let c = done / bw as usize;
-        crate::simd::ycbcr::chroma_row(
-            top,
-            bottom,
-            bw,
-            &mut cb_row[c..],
-            &mut cr_row[c..],
-            &k,
-        );
+        crate::simd::ycbcr::chroma_row(top, bottom, bw, &mut cb_row[c..], &mut cr_row[c..], &k);
     }
     Ok(())
 }
@@ -467,7 +459,7 @@ fn vertical_tap(y: u32, bh: u32, rows: u32, up: Upsampling) -> (u32, u32, (u16, 
         return (cy, cy, (4, 0));
     }
     // Centred siting: even rows lean on the row above, odd rows on the row below.
-    let other = if y % 2 == 0 {
+    let other = if y.is_multiple_of(2) {
         cy.saturating_sub(1)
     } else {
         (cy + 1).min(rows.saturating_sub(1))
@@ -614,16 +606,41 @@ mod tests {
             state ^= state << 17;
             state.to_le_bytes()[3]
         };
-        for (w, h) in [(16, 2), (17, 3), (31, 4), (33, 5), (64, 2), (100, 7), (255, 6)] {
+        for (w, h) in [
+            (16, 2),
+            (17, 3),
+            (31, 4),
+            (33, 5),
+            (64, 2),
+            (100, 7),
+            (255, 6),
+        ] {
             let rgb = Image::from_fn(w, h, |_, _| Rgb8::new(byte(), byte(), byte()));
             let rgba = Image::from_fn(w, h, |_, _| Rgba8::new(byte(), byte(), byte(), byte()));
             for spec in [Spec::JPEG, Spec::new(Matrix::Bt2020, Range::Limited)] {
-                assert_eq!(dispatched_420(rgb.as_view(), spec), portable_420(rgb.as_view(), spec), "rgb {w}x{h}");
-                assert_eq!(dispatched_420(rgba.as_view(), spec), portable_420(rgba.as_view(), spec), "rgba {w}x{h}");
+                assert_eq!(
+                    dispatched_420(rgb.as_view(), spec),
+                    portable_420(rgb.as_view(), spec),
+                    "rgb {w}x{h}"
+                );
+                assert_eq!(
+                    dispatched_420(rgba.as_view(), spec),
+                    portable_420(rgba.as_view(), spec),
+                    "rgba {w}x{h}"
+                );
             }
         }
         // Extremes saturate the same way.
-        let extremes = Image::from_fn(48, 4, |x, y| if (x + y) % 2 == 0 { Rgb8::new(255, 0, 255) } else { Rgb8::new(0, 255, 0) });
-        assert_eq!(dispatched_420(extremes.as_view(), Spec::JPEG), portable_420(extremes.as_view(), Spec::JPEG));
+        let extremes = Image::from_fn(48, 4, |x, y| {
+            if (x + y) % 2 == 0 {
+                Rgb8::new(255, 0, 255)
+            } else {
+                Rgb8::new(0, 255, 0)
+            }
+        });
+        assert_eq!(
+            dispatched_420(extremes.as_view(), Spec::JPEG),
+            portable_420(extremes.as_view(), Spec::JPEG)
+        );
     }
 }

@@ -2,5 +2,7 @@
 
 #[cfg(feature = "image")]
 pub mod image;
+#[cfg(feature = "palette")]
+pub mod palette;
 #[cfg(feature = "rgb")]
 pub mod rgb;
