@@ -65,23 +65,30 @@ fn srgb8_to_oklab_group(c: &mut Criterion) {
 }
 
 /// RGB8 → Y′CbCr 4:2:0 planar, BT.601 full range (JPEG), into existing planes, against
-/// `yuvutils-rs` (`rgb_to_yuv420`, Balanced mode).
+/// `yuvutils-rs` (`rgb_to_yuv420`, Balanced mode): at 256×256 (input and planes fit in
+/// L2, so the arithmetic shows) and at 4096×4096 (memory traffic dominates).
 fn rgb8_to_ycbcr420(c: &mut Criterion) {
-    let src = photo_rgb8(LARGE, LARGE);
-    let (cw, ch) = Subsampling::S420.chroma_size(LARGE, LARGE);
+    for side in [256, LARGE] {
+        rgb8_to_ycbcr420_at(c, side);
+    }
+}
+
+fn rgb8_to_ycbcr420_at(c: &mut Criterion, side: u32) {
+    let src = photo_rgb8(side, side);
+    let (cw, ch) = Subsampling::S420.chroma_size(side, side);
     let (mut y, mut cb, mut cr) = (
-        Image::<Sample8>::new(LARGE, LARGE),
+        Image::<Sample8>::new(side, side),
         Image::<Sample8>::new(cw, ch),
         Image::<Sample8>::new(cw, ch),
     );
     let mut theirs = yuvutils_rs::YuvPlanarImageMut::<u8>::alloc(
-        LARGE,
-        LARGE,
+        side,
+        side,
         yuvutils_rs::YuvChromaSubsampling::Yuv420,
     );
-    let mut group = c.benchmark_group(format!("color/rgb8_to_ycbcr420/{LARGE}x{LARGE}"));
+    let mut group = c.benchmark_group(format!("color/rgb8_to_ycbcr420/{side}x{side}"));
     group.sample_size(30);
-    group.throughput(Throughput::Bytes(pixels() * 3));
+    group.throughput(Throughput::Bytes(u64::from(side) * u64::from(side) * 3));
     group.bench_function("chiaro", |b| {
         b.iter(|| {
             let planes = PlanesMut {
@@ -103,7 +110,7 @@ fn rgb8_to_ycbcr420(c: &mut Criterion) {
             yuvutils_rs::rgb_to_yuv420(
                 &mut theirs,
                 black_box(src.as_bytes()),
-                LARGE * 3,
+                side * 3,
                 yuvutils_rs::YuvRange::Full,
                 yuvutils_rs::YuvStandardMatrix::Bt601,
                 yuvutils_rs::YuvConversionMode::Balanced,

@@ -22,9 +22,10 @@ pub(crate) fn chroma_row<P: RgbSource>(
     kernels::chroma_row(top, bottom, block_width, cb, cr, k);
 }
 
-/// 4:2:0 conversion of two whole rows with the fastest available kernel. Converts a
-/// prefix of the rows (a multiple of 16 pixels) and returns its length; the caller
-/// finishes the rest with the portable kernels, which give identical results.
+/// 4:2:0 conversion of two rows (pass a row twice for 4:2:2) with the fastest available
+/// kernel. Converts a prefix of the rows and returns its length (zero without a fast
+/// kernel); the caller finishes the rest with the portable kernels, which give
+/// identical results.
 #[inline]
 pub(crate) fn rows_420<P: RgbSource>(
     src0: &[P],

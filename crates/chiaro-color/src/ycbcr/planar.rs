@@ -18,8 +18,10 @@
 //!
 //! # Precision
 //!
-//! Conversion uses fixed-point arithmetic (coefficients scaled by 2¹⁵ when encoding,
-//! 2¹⁶ when decoding), with one rounding per value. Against the exact per-colour
+//! Conversion uses fixed-point arithmetic. Encoding holds each channel as `c · 128` in
+//! 16 bits and applies signed 2¹⁵ weights with a rounding multiply-high (7 fractional
+//! bits per term), rounding the sum once; chroma first takes the exact block average of
+//! those values. Decoding uses 2¹⁶ weights with one rounding per value. Against the exact per-colour
 //! [`Spec::encode`], 4:4:4 code values differ by at most 1 LSB; a full-range 4:4:4
 //! round trip RGB8 → Y′CbCr → RGB8 is within 1 LSB per channel, and a limited-range one
 //! within 2 LSB, for all 2²⁴ colours and all three matrices (tested exhaustively).
@@ -164,18 +166,25 @@ fn check_sizes(
     Ok(())
 }
 
-/// Encoding coefficients in 2¹⁵ fixed point.
+/// Encoding coefficients: signed 16-bit weights in 2¹⁵ fixed point, applied to channel
+/// values held as `c · 128` with a rounding multiply-high, `(a · w + 2¹⁴) >> 15` (one
+/// SIMD instruction on 16-bit lanes). Each term keeps 7 fractional bits and is rounded
+/// once; the sum is rounded once more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct EncodeCoeffs {
     /// Luma weights for R, G, B.
-    pub(crate) y: [i32; 3],
-    /// Cb weights.
-    pub(crate) cb: [i32; 3],
-    /// Cr weights.
-    pub(crate) cr: [i32; 3],
-    /// Luma code offset (0 or 16).
-    pub(crate) y_offset: i32,
+    pub(crate) y: [i16; 3],
+    /// Added to the luma terms before the final `>> 7`: the range's offset and ½.
+    pub(crate) y_bias: i16,
+    /// Cb weights for R, G, B (summing to zero).
+    pub(crate) cb: [i16; 3],
+    /// Cr weights for R, G, B (summing to zero).
+    pub(crate) cr: [i16; 3],
 }
+
+/// Added to the chroma terms before the final `>> 7`: 128 and ½, in 1/128 units. The
+/// addition saturates at 32767, as `adds_epi16` does.
+pub(crate) const CHROMA_BIAS: i16 = (128 << 7) + 64;
 
 /// Rounds to the nearest integer.
 #[expect(
@@ -186,45 +195,104 @@ fn fixed(v: f64) -> i32 {
     libm::round(v) as i32
 }
 
-impl EncodeCoeffs {
-    pub(crate) const SHIFT: u32 = 15;
+/// A weight, which is below 2¹⁵ in magnitude by construction.
+fn weight(v: i32) -> i16 {
+    i16::try_from(v).unwrap_or(i16::MAX)
+}
 
+/// A channel byte as its 16-bit working value `c · 128`.
+#[inline(always)]
+pub(crate) fn widen(c: u8) -> i16 {
+    i16::from(c) << 7
+}
+
+/// Rounding average of two non-negative working values, as `avg_epu16` computes it.
+/// Working values are even, so the rounding never applies and the average is exact.
+#[inline(always)]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "the average of two i16 values is an i16"
+)]
+pub(crate) fn avg(a: i16, b: i16) -> i16 {
+    ((i32::from(a) + i32::from(b) + 1) >> 1) as i16
+}
+
+/// One term: `(a · w + 2¹⁴) >> 15`, as `mulhrs_epi16` computes it.
+#[inline(always)]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "working values are at most 32640, so |a · w + 2^14| < 2^30 and the term fits"
+)]
+pub(crate) fn mulhrs(a: i16, w: i16) -> i16 {
+    ((i32::from(a) * i32::from(w) + (1 << 14)) >> 15) as i16
+}
+
+/// The final `>> 7` of a sum as a byte, as `srli_epi16` then `packus_epi16` compute it
+/// (the sums are non-negative by construction).
+#[inline(always)]
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "the bits as unsigned, as the logical shift reads them"
+)]
+fn byte(v: i16) -> u8 {
+    ((v as u16) >> 7).min(255) as u8
+}
+
+impl EncodeCoeffs {
     pub(crate) fn new(spec: Spec) -> Self {
         let m = spec.matrix;
-        let one = f64::from(1u32 << Self::SHIFT);
+        let one = 32768.0;
         let (y_offset, ys) = spec.range.luma();
         let ys = ys / 255.0 * one;
         let cs = spec.range.chroma() / 255.0 * one;
         // Luma weights sum to the range's scale, so greys stay grey.
         let (yr, yb) = (fixed(m.kr() * ys), fixed(m.kb() * ys));
-        let y = [yr, fixed(ys) - yr - yb, yb];
+        let yg = fixed(ys) - yr - yb;
         // Chroma weights sum to zero, so greys have chroma exactly 128.
         let half = fixed(0.5 * cs);
-        let cb_r = fixed(-m.kr() / (2.0 * (1.0 - m.kb())) * cs);
-        let cb = [cb_r, -half - cb_r, half];
-        let cr_b = fixed(-m.kb() / (2.0 * (1.0 - m.kr())) * cs);
-        let cr = [half, -half - cr_b, cr_b];
+        let cb_r = fixed(m.kr() / (2.0 * (1.0 - m.kb())) * cs);
+        let cr_b = fixed(m.kb() / (2.0 * (1.0 - m.kr())) * cs);
         EncodeCoeffs {
-            y,
-            cb,
-            cr,
-            y_offset: fixed(y_offset),
+            y: [weight(yr), weight(yg), weight(yb)],
+            y_bias: weight(fixed(y_offset * 128.0 + 64.0)),
+            cb: [weight(-cb_r), weight(cb_r - half), weight(half)],
+            cr: [weight(half), weight(cr_b - half), weight(-cr_b)],
         }
     }
 
     /// Luma of one pixel.
     #[inline(always)]
-    pub(crate) fn luma(&self, [r, g, b]: [i32; 3]) -> u8 {
-        let v = self.y[0] * r + self.y[1] * g + self.y[2] * b;
-        clamp_u8((v + (1 << (Self::SHIFT - 1))) >> Self::SHIFT, self.y_offset)
+    pub(crate) fn luma(&self, rgb: [u8; 3]) -> u8 {
+        let [r, g, b] = [widen(rgb[0]), widen(rgb[1]), widen(rgb[2])];
+        let terms = [
+            mulhrs(r, self.y[0]),
+            mulhrs(g, self.y[1]),
+            mulhrs(b, self.y[2]),
+        ];
+        byte(
+            terms[0]
+                .wrapping_add(terms[1])
+                .wrapping_add(terms[2])
+                .wrapping_add(self.y_bias),
+        )
     }
 
-    /// Chroma of the sum of `1 << log2_n` pixels' channels.
+    /// Cb and Cr of a block whose channel averages, as working values, are `avg`.
     #[inline(always)]
-    pub(crate) fn chroma(&self, w: [i32; 3], [r, g, b]: [i32; 3], log2_n: u32) -> u8 {
-        let shift = Self::SHIFT + log2_n;
-        let v = w[0] * r + w[1] * g + w[2] * b;
-        clamp_u8((v + (1 << (shift - 1))) >> shift, 128)
+    pub(crate) fn chroma(&self, avg: [i16; 3]) -> (u8, u8) {
+        let one = |w: [i16; 3]| {
+            let t = [
+                mulhrs(avg[0], w[0]),
+                mulhrs(avg[1], w[1]),
+                mulhrs(avg[2], w[2]),
+            ];
+            byte(
+                t[0].wrapping_add(t[1])
+                    .wrapping_add(t[2])
+                    .saturating_add(CHROMA_BIAS),
+            )
+        };
+        (one(self.cb), one(self.cr))
     }
 }
 
@@ -280,14 +348,6 @@ impl DecodeCoeffs {
     }
 }
 
-fn wide<P: RgbSource>(p: P) -> [i32; 3] {
-    p.rgb().map(i32::from)
-}
-
-fn add3(a: [i32; 3], b: [i32; 3]) -> [i32; 3] {
-    [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
-}
-
 /// Converts `src` into three planes with the given subsampling and coding.
 ///
 /// The planes must have the image's size (luma) and [`Subsampling::chroma_size`]
@@ -324,34 +384,73 @@ pub fn rgb_to_ycbcr<P: RgbSource>(
         cr: mut crp,
     } = dst;
     let (bw, bh) = sub.factors();
+    // Rows converted alone (4:2:2, or the last of an odd height in 4:2:0) go through
+    // the two-row kernel too, paired with themselves; the second luma row is written
+    // here and dropped.
+    let (w, h) = src.size();
+    let alone = bw == 2 && (bh == 1 || h % 2 == 1);
+    let mut spare = vec![Sample8::default(); if alone { w as usize } else { 0 }];
     let mut luma_rows = yp.rows_mut();
     for (cy, (cb_row, cr_row)) in (0u32..).zip(cbp.rows_mut().zip(crp.rows_mut())) {
         let top = src.row(cy * bh).unwrap_or_default();
         let second = if bh == 2 { src.row(cy * 2 + 1) } else { None };
-        let bottom = second.unwrap_or(top);
         let Some(y0) = luma_rows.next() else { break };
-        let mut y1 = if second.is_some() {
+        let y1 = if second.is_some() {
             luma_rows.next()
         } else {
             None
         };
-        // Whole 4:2:0 row pairs take the fastest kernel for a prefix.
-        let done = match y1.as_deref_mut() {
-            Some(y1) if bw == 2 => {
-                crate::simd::ycbcr::rows_420(top, bottom, y0, y1, cb_row, cr_row, &k)
-            }
-            _ => 0,
+        let bottom = second.unwrap_or(top);
+        let out = OutRows {
+            y0,
+            y1,
+            cb: cb_row,
+            cr: cr_row,
         };
-        // The rest (all of it without AVX2) with the portable kernels.
-        let (top, bottom) = (tail(top, done), tail(bottom, done));
-        crate::simd::ycbcr::luma_row(top, &mut y0[done..], &k);
-        if let Some(y1) = y1 {
-            crate::simd::ycbcr::luma_row(bottom, &mut y1[done..], &k);
-        }
-        let c = done / bw as usize;
-        crate::simd::ycbcr::chroma_row(top, bottom, bw, &mut cb_row[c..], &mut cr_row[c..], &k);
+        convert_rows(top, bottom, bw, out, &mut spare, &k);
     }
     Ok(())
+}
+
+/// The output rows of one row of chroma blocks; `y1` is `None` when the blocks are one
+/// row high.
+struct OutRows<'a> {
+    y0: &'a mut [Sample8],
+    y1: Option<&'a mut [Sample8]>,
+    cb: &'a mut [Sample8],
+    cr: &'a mut [Sample8],
+}
+
+/// Converts the source rows of one row of chroma blocks `bw` pixels wide (`bottom` is
+/// `top` when the blocks are one row high). `spare` is scratch as long as a row (or
+/// empty), standing in for the second luma row when there is none, so that the two-row
+/// kernel can convert those rows too.
+fn convert_rows<P: RgbSource>(
+    top: &[P],
+    bottom: &[P],
+    bw: u32,
+    out: OutRows<'_>,
+    spare: &mut [Sample8],
+    k: &EncodeCoeffs,
+) {
+    let OutRows { y0, mut y1, cb, cr } = out;
+    // The fastest kernel converts a prefix of 4:2:0 and 4:2:2 rows.
+    let done = match (bw, y1.as_deref_mut()) {
+        (2, Some(y1)) => crate::simd::ycbcr::rows_420(top, bottom, y0, y1, cb, cr, k),
+        (2, None) => match spare.get_mut(..y0.len()) {
+            Some(spare) => crate::simd::ycbcr::rows_420(top, bottom, y0, spare, cb, cr, k),
+            None => 0,
+        },
+        _ => 0,
+    };
+    // The rest (all of it without AVX2) with the portable kernels.
+    let (top, bottom) = (tail(top, done), tail(bottom, done));
+    crate::simd::ycbcr::luma_row(top, &mut y0[done..], k);
+    if let Some(y1) = y1 {
+        crate::simd::ycbcr::luma_row(bottom, &mut y1[done..], k);
+    }
+    let c = done / bw as usize;
+    crate::simd::ycbcr::chroma_row(top, bottom, bw, &mut cb[c..], &mut cr[c..], k);
 }
 
 /// The pixels of `row` from `from` on.
@@ -362,19 +461,19 @@ fn tail<P>(row: &[P], from: usize) -> &[P] {
 /// The portable kernels; `crate::simd` selects these or faster builds with identical
 /// results.
 pub(crate) mod kernels {
-    use super::{EncodeCoeffs, RgbSource, Sample8, add3, wide};
+    use super::{EncodeCoeffs, RgbSource, Sample8, avg, widen};
 
     /// Luma of one row.
     #[inline(always)]
     pub(crate) fn luma_row<P: RgbSource>(src: &[P], dst: &mut [Sample8], k: &EncodeCoeffs) {
         for (s, d) in src.iter().zip(dst) {
-            d.v = k.luma(wide(*s));
+            d.v = k.luma(s.rgb());
         }
     }
 
     /// Chroma of one row of blocks `block_width` pixels wide, from one or two source rows
-    /// (pass the same row twice for 4:4:4 and 4:2:2: the sums scale, the average does
-    /// not change). The right edge of an odd width repeats its last pixel.
+    /// (pass the same row twice for 4:4:4 and 4:2:2). A block cut short by the right or
+    /// bottom edge repeats its last pixel, which averages over the pixels present.
     #[inline(always)]
     pub(crate) fn chroma_row<P: RgbSource>(
         top: &[P],
@@ -385,21 +484,30 @@ pub(crate) mod kernels {
         k: &EncodeCoeffs,
     ) {
         let bw = block_width as usize;
-        // Sums of 2 (4:4:4) or 4 (4:2:x) pixels.
-        let log2 = if bw == 2 { 2 } else { 1 };
         for (i, (b, r)) in cb.iter_mut().zip(cr.iter_mut()).enumerate() {
             let x = i * bw;
             let (Some(&t0), Some(&b0)) = (top.get(x), bottom.get(x)) else {
                 break;
             };
-            let mut sum = add3(wide(t0), wide(b0));
-            if bw == 2 {
-                let t1 = top.get(x + 1).copied().unwrap_or(t0);
-                let b1 = bottom.get(x + 1).copied().unwrap_or(b0);
-                sum = add3(sum, add3(wide(t1), wide(b1)));
-            }
-            b.v = k.chroma(k.cb, sum, log2);
-            r.v = k.chroma(k.cr, sum, log2);
+            let (t1, b1) = if bw == 2 {
+                (
+                    top.get(x + 1).copied().unwrap_or(t0),
+                    bottom.get(x + 1).copied().unwrap_or(b0),
+                )
+            } else {
+                (t0, b0)
+            };
+            // The block's average as the SIMD kernel forms it: averages of the working
+            // values, first of the rows, then of the two columns (exact: they are even).
+            let [t0, t1, b0, b1] = [t0.rgb(), t1.rgb(), b0.rgb(), b1.rgb()];
+            let mean = |i: usize| {
+                avg(
+                    avg(widen(t0[i]), widen(b0[i])),
+                    avg(widen(t1[i]), widen(b1[i])),
+                )
+            };
+            let mean = [mean(0), mean(1), mean(2)];
+            (b.v, r.v) = k.chroma(mean);
         }
     }
 }
@@ -571,11 +679,13 @@ mod tests {
     use super::*;
     use crate::ycbcr::{Matrix, Range};
 
-    /// 4:2:0 with only the portable kernels, for comparison with the dispatched path.
-    fn portable_420<P: RgbSource>(src: View<'_, P>, spec: Spec) -> [Vec<u8>; 3] {
+    /// A conversion with only the portable kernels, for comparison with the dispatched
+    /// path.
+    fn portable<P: RgbSource>(src: View<'_, P>, sub: Subsampling, spec: Spec) -> [Vec<u8>; 3] {
         let k = EncodeCoeffs::new(spec);
         let (w, h) = src.size();
-        let (cw, ch) = Subsampling::S420.chroma_size(w, h);
+        let (bw, bh) = sub.factors();
+        let (cw, ch) = sub.chroma_size(w, h);
         let mut y = vec![Sample8::default(); (w * h) as usize];
         let mut cb = vec![Sample8::default(); (cw * ch) as usize];
         let mut cr = vec![Sample8::default(); (cw * ch) as usize];
@@ -583,22 +693,22 @@ mod tests {
             kernels::luma_row(row, out, &k);
         }
         for cy in 0..ch {
-            let top = src.row(cy * 2).unwrap_or_default();
-            let bottom = src.row(cy * 2 + 1).unwrap_or(top);
+            let top = src.row(cy * bh).unwrap_or_default();
+            let bottom = if bh == 2 { src.row(cy * 2 + 1) } else { None }.unwrap_or(top);
             let at = (cy * cw) as usize..((cy + 1) * cw) as usize;
-            kernels::chroma_row(top, bottom, 2, &mut cb[at.clone()], &mut cr[at], &k);
+            kernels::chroma_row(top, bottom, bw, &mut cb[at.clone()], &mut cr[at], &k);
         }
         [y, cb, cr].map(|p| p.into_iter().map(|s| s.v).collect())
     }
 
-    fn dispatched_420<P: RgbSource>(src: View<'_, P>, spec: Spec) -> [Vec<u8>; 3] {
-        let img = YCbCrImage::from_rgb(src, Subsampling::S420, spec);
+    fn dispatched<P: RgbSource>(src: View<'_, P>, sub: Subsampling, spec: Spec) -> [Vec<u8>; 3] {
+        let img = YCbCrImage::from_rgb(src, sub, spec);
         let p = img.planes();
         [p.y, p.cb, p.cr].map(|v| v.pixels().map(|s| s.v).collect())
     }
 
     #[test]
-    fn fast_420_kernel_matches_portable() {
+    fn fast_kernel_matches_portable() {
         let mut state = 0x1234_5678_9ABC_DEF0u64;
         let mut byte = move || {
             state ^= state << 13;
@@ -607,6 +717,8 @@ mod tests {
             state.to_le_bytes()[3]
         };
         for (w, h) in [
+            (1, 2),
+            (2, 3),
             (16, 2),
             (17, 3),
             (31, 4),
@@ -618,17 +730,30 @@ mod tests {
             let rgb = Image::from_fn(w, h, |_, _| Rgb8::new(byte(), byte(), byte()));
             let rgba = Image::from_fn(w, h, |_, _| Rgba8::new(byte(), byte(), byte(), byte()));
             for spec in [Spec::JPEG, Spec::new(Matrix::Bt2020, Range::Limited)] {
-                assert_eq!(
-                    dispatched_420(rgb.as_view(), spec),
-                    portable_420(rgb.as_view(), spec),
-                    "rgb {w}x{h}"
-                );
-                assert_eq!(
-                    dispatched_420(rgba.as_view(), spec),
-                    portable_420(rgba.as_view(), spec),
-                    "rgba {w}x{h}"
-                );
+                for sub in [Subsampling::S420, Subsampling::S422, Subsampling::S444] {
+                    assert_eq!(
+                        dispatched(rgb.as_view(), sub, spec),
+                        portable(rgb.as_view(), sub, spec),
+                        "rgb {w}x{h} {sub:?}"
+                    );
+                    assert_eq!(
+                        dispatched(rgba.as_view(), sub, spec),
+                        portable(rgba.as_view(), sub, spec),
+                        "rgba {w}x{h} {sub:?}"
+                    );
+                }
             }
+        }
+        // A region of a larger image: rows with a stride, starting mid-row.
+        let big = Image::from_fn(90, 9, |_, _| Rgb8::new(byte(), byte(), byte()));
+        let region = big
+            .sub_view(chiaro_pixel::Rect::new(7, 1, 67, 7))
+            .expect("inside");
+        for sub in [Subsampling::S420, Subsampling::S422] {
+            assert_eq!(
+                dispatched(region, sub, Spec::JPEG),
+                portable(region, sub, Spec::JPEG)
+            );
         }
         // Extremes saturate the same way.
         let extremes = Image::from_fn(48, 4, |x, y| {
@@ -639,8 +764,8 @@ mod tests {
             }
         });
         assert_eq!(
-            dispatched_420(extremes.as_view(), Spec::JPEG),
-            portable_420(extremes.as_view(), Spec::JPEG)
+            dispatched(extremes.as_view(), Subsampling::S420, Spec::JPEG),
+            portable(extremes.as_view(), Subsampling::S420, Spec::JPEG)
         );
     }
 }
