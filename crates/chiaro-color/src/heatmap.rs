@@ -319,7 +319,7 @@ pub fn overlay_heatmap(
     heatmap: View<'_, Rgba8>,
     opacity: f32,
 ) -> Result<(), SizeMismatch> {
-    check_size(heatmap.size(), base.size())?;
+    SizeMismatch::check(heatmap.size(), base.size())?;
     let Some(opacity) = effective_opacity(opacity) else {
         return Ok(());
     };
@@ -355,7 +355,7 @@ pub fn overlay_heatmap_rgb(
     heatmap: View<'_, Rgba8>,
     opacity: f32,
 ) -> Result<(), SizeMismatch> {
-    check_size(heatmap.size(), base.size())?;
+    SizeMismatch::check(heatmap.size(), base.size())?;
     let Some(opacity) = effective_opacity(opacity) else {
         return Ok(());
     };
@@ -369,17 +369,6 @@ pub fn overlay_heatmap_rgb(
         }
     }
     Ok(())
-}
-
-fn check_size(source: (u32, u32), destination: (u32, u32)) -> Result<(), SizeMismatch> {
-    if source == destination {
-        Ok(())
-    } else {
-        Err(SizeMismatch {
-            source,
-            destination,
-        })
-    }
 }
 
 /// `opacity / 255` (so that times an 8-bit alpha it is the effective alpha), or `None`

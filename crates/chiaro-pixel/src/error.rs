@@ -140,6 +140,29 @@ pub struct SizeMismatch {
     pub destination: (u32, u32),
 }
 
+impl SizeMismatch {
+    /// `Ok(())` when `source` and `destination` (each `(width, height)`) are equal,
+    /// otherwise the error naming both.
+    ///
+    /// ```
+    /// use chiaro_pixel::SizeMismatch;
+    ///
+    /// assert!(SizeMismatch::check((4, 3), (4, 3)).is_ok());
+    /// let err = SizeMismatch::check((4, 3), (3, 4)).unwrap_err();
+    /// assert_eq!(err.destination, (3, 4));
+    /// ```
+    pub fn check(source: (u32, u32), destination: (u32, u32)) -> Result<(), Self> {
+        if source == destination {
+            Ok(())
+        } else {
+            Err(Self {
+                source,
+                destination,
+            })
+        }
+    }
+}
+
 impl fmt::Display for SizeMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

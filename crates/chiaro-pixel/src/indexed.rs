@@ -195,12 +195,7 @@ impl IndexedImage {
 
     /// Writes the image as `Rgba8` pixels into `dst`, which must be the same size.
     pub fn expand_into(&self, mut dst: ViewMut<'_, Rgba8>) -> Result<(), SizeMismatch> {
-        if dst.size() != self.size() {
-            return Err(SizeMismatch {
-                source: self.size(),
-                destination: dst.size(),
-            });
-        }
+        SizeMismatch::check(self.size(), dst.size())?;
         let full = self.full_palette();
         let rows = self.indices.chunks_exact(self.width.max(1) as usize);
         for (d, s) in dst.rows_mut().zip(rows) {

@@ -165,17 +165,6 @@ fn encode(lin: [f32; 3]) -> [u8; 3] {
     lin.map(linear_to_srgb8)
 }
 
-fn check(a: (u32, u32), b: (u32, u32)) -> Result<(), SizeMismatch> {
-    if a == b {
-        Ok(())
-    } else {
-        Err(SizeMismatch {
-            source: a,
-            destination: b,
-        })
-    }
-}
-
 /// Converts an 8-bit sRGB image (alpha ignored) to CIE Lab (D65).
 ///
 /// Against the exact per-colour conversion ([`ColorSpace::from_srgb8`](crate::space::ColorSpace::from_srgb8),
@@ -186,7 +175,7 @@ pub fn srgb8_to_lab<P: RgbSource>(
     src: View<'_, P>,
     mut dst: ViewMut<'_, Lab>,
 ) -> Result<(), SizeMismatch> {
-    check(src.size(), dst.size())?;
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(
             s,
@@ -207,7 +196,7 @@ pub fn srgb8_to_oklab<P: RgbSource>(
     src: View<'_, P>,
     mut dst: ViewMut<'_, Oklab>,
 ) -> Result<(), SizeMismatch> {
-    check(src.size(), dst.size())?;
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(
             s,
@@ -228,7 +217,7 @@ pub fn lab_to_srgb8<P: RgbTarget>(
     src: View<'_, Lab>,
     mut dst: ViewMut<'_, P>,
 ) -> Result<(), SizeMismatch> {
-    check(src.size(), dst.size())?;
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(s, d, <[f32; 3]>::from, lab_to_rel, |v| {
             P::from_rgb(encode(mat(&XYZ_REL_TO_LIN, v)))
@@ -245,7 +234,7 @@ pub fn oklab_to_srgb8<P: RgbTarget>(
     src: View<'_, Oklab>,
     mut dst: ViewMut<'_, P>,
 ) -> Result<(), SizeMismatch> {
-    check(src.size(), dst.size())?;
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         map_row(
             s,

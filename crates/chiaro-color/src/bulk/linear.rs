@@ -162,12 +162,7 @@ pub fn to_linear<S: Encoded, D: Linear>(
     src: View<'_, S>,
     mut dst: ViewMut<'_, D>,
 ) -> Result<(), SizeMismatch> {
-    if src.size() != dst.size() {
-        return Err(SizeMismatch {
-            source: src.size(),
-            destination: dst.size(),
-        });
-    }
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         for (s, d) in s.iter().zip(d) {
             *d = D::from_rgba(s.decode());
@@ -182,12 +177,7 @@ pub fn to_encoded<S: Linear, D: Encoded>(
     src: View<'_, S>,
     mut dst: ViewMut<'_, D>,
 ) -> Result<(), SizeMismatch> {
-    if src.size() != dst.size() {
-        return Err(SizeMismatch {
-            source: src.size(),
-            destination: dst.size(),
-        });
-    }
+    SizeMismatch::check(src.size(), dst.size())?;
     for (s, d) in src.rows().zip(dst.rows_mut()) {
         for (s, d) in s.iter().zip(d) {
             *d = D::encode(s.to_rgba());

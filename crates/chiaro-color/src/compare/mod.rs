@@ -79,14 +79,7 @@ use chiaro_pixel::{Pixel, SizeMismatch, View};
 
 /// `Ok(())` when the views have the same size; otherwise the error naming both.
 fn check_size<P: Pixel>(a: &View<'_, P>, b: &View<'_, P>) -> Result<(), SizeMismatch> {
-    if a.size() == b.size() {
-        Ok(())
-    } else {
-        Err(SizeMismatch {
-            source: a.size(),
-            destination: b.size(),
-        })
-    }
+    SizeMismatch::check(a.size(), b.size())
 }
 
 /// The 8-bit channels of a row of pixels, in memory order.

@@ -160,12 +160,7 @@ pub fn convert<S: Pixel, D: Pixel + FromPixel<S>>(
     src: View<'_, S>,
     mut dst: ViewMut<'_, D>,
 ) -> Result<(), SizeMismatch> {
-    if src.size() != dst.size() {
-        return Err(SizeMismatch {
-            source: src.size(),
-            destination: dst.size(),
-        });
-    }
+    SizeMismatch::check(src.size(), dst.size())?;
     if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
         convert_slice(s, d);
         return Ok(());

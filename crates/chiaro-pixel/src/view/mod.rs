@@ -472,12 +472,7 @@ impl<'a, P: Pixel> ViewMut<'a, P> {
 
     /// Copies `src`, which must be the same size, into this view.
     pub fn copy_from(&mut self, src: View<'_, P>) -> Result<(), SizeMismatch> {
-        if src.size() != self.size() {
-            return Err(SizeMismatch {
-                source: src.size(),
-                destination: self.size(),
-            });
-        }
+        SizeMismatch::check(src.size(), self.size())?;
         for (d, s) in self.rows_mut().zip(src.rows()) {
             d.copy_from_slice(s);
         }
