@@ -21,10 +21,11 @@
 //! Conversion uses fixed-point arithmetic. Encoding holds each channel as `c · 128` in
 //! 16 bits and applies signed 2¹⁵ weights with a rounding multiply-high (7 fractional
 //! bits per term), rounding the sum once; chroma first takes the exact block average of
-//! those values. Decoding uses 2¹⁶ weights with one rounding per value. Against the exact per-colour
-//! [`Spec::encode`], 4:4:4 code values differ by at most 1 LSB; a full-range 4:4:4
-//! round trip RGB8 → Y′CbCr → RGB8 is within 1 LSB per channel, and a limited-range one
-//! within 2 LSB, for all 2²⁴ colours and all three matrices (tested exhaustively).
+//! those values. Decoding uses 2¹⁶ weights with one rounding per value. Against the
+//! exact per-colour [`Spec::encode`], 4:4:4 code values differ by at most 1 LSB; a
+//! full-range 4:4:4 round trip RGB8 → Y′CbCr → RGB8 is within 1 LSB per channel, and a
+//! limited-range one within 2 LSB, for all 2²⁴ colours and all three matrices (tested
+//! exhaustively).
 
 use alloc::vec;
 use core::fmt;
