@@ -13,6 +13,8 @@
 //! - **Conversions** between every pair of formats in one family, with stated rounding
 //!   rules, and fast whole-image paths: see [`convert`](mod@convert).
 //! - [`IndexedImage`]: palette images whose indices are always valid.
+//! - **Lossless layout transforms**: flips, transposes and quarter turns, named by the
+//!   EXIF [`Orientation`] they display (the [`orient`] module).
 //!
 //! ```
 //! use chiaro_pixel::{Image, PremulRgba8, Rect, Rgba8};
@@ -64,6 +66,7 @@ mod geom;
 mod image;
 mod indexed;
 pub mod interop;
+pub mod orient;
 #[cfg(feature = "rayon")]
 mod par;
 mod pixel;
@@ -78,6 +81,7 @@ pub use format::{
     LinRgbaF32, PremulRgba8, PremulRgbaF32, Rgb8, Rgb16, RgbF32, Rgba8, Rgba16, RgbaF32,
 };
 pub use geom::Rect;
+pub use orient::Orientation;
 pub use image::Image;
 pub use indexed::IndexedImage;
 pub use pixel::{
