@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use crate::{Image, IndexedError, LayoutError, Rgba8, SizeMismatch, ViewMut};
+use crate::{Gray8, Image, IndexedError, LayoutError, Orientation, Rgba8, SizeMismatch, ViewMut};
 
 /// An image of `u8` palette indices and a palette of at most 256 [`Rgba8`] colours.
 ///
@@ -181,6 +181,31 @@ impl IndexedImage {
             *slot = c;
         }
         full
+    }
+
+    /// The image as displayed under `orientation`: the indices reordered as
+    /// [`Image::oriented`] reorders pixels, the palette unchanged.
+    #[must_use]
+    pub fn oriented(self, orientation: Orientation) -> Self {
+        let Self {
+            width,
+            height,
+            indices,
+            palette,
+        } = self;
+        let as_gray: Vec<Gray8> = bytemuck::allocation::cast_vec(indices);
+        let turned = match Image::from_raw(width, height, as_gray) {
+            Ok(image) => image.oriented(orientation),
+            // `indices` always holds width × height entries.
+            Err(_) => Image::default(),
+        };
+        let (width, height) = turned.size();
+        Self {
+            width,
+            height,
+            indices: bytemuck::allocation::cast_vec(turned.into_raw()),
+            palette,
+        }
     }
 
     /// The image as `Rgba8` pixels. Allocates.

@@ -81,9 +81,9 @@ pub use format::{
     LinRgbaF32, PremulRgba8, PremulRgbaF32, Rgb8, Rgb16, RgbF32, Rgba8, Rgba16, RgbaF32,
 };
 pub use geom::Rect;
-pub use orient::Orientation;
 pub use image::Image;
 pub use indexed::IndexedImage;
+pub use orient::Orientation;
 pub use pixel::{
     AlphaMode, Channel, ChannelType, ColorModel, Encoding, EncodingFamily, LinearLight,
     OtherEncoding, Pixel, SrgbEncoded,

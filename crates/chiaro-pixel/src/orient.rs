@@ -293,7 +293,10 @@ mod tests {
         assert_eq!(col(src.clone().oriented(Orientation::Rotate270)), [b, a]);
         assert_eq!(col(src.clone().oriented(Orientation::Transpose)), [a, b]);
         assert_eq!(col(src.clone().oriented(Orientation::Transverse)), [b, a]);
-        assert_eq!(col(src.clone().oriented(Orientation::FlipHorizontal)), [b, a]);
+        assert_eq!(
+            col(src.clone().oriented(Orientation::FlipHorizontal)),
+            [b, a]
+        );
         assert_eq!(col(src.oriented(Orientation::FlipVertical)), [a, b]);
     }
 
@@ -332,6 +335,21 @@ mod tests {
                 before.get(x, y)
             };
             assert_eq!(Some(p), expected, "at {x},{y}");
+        }
+    }
+
+    #[test]
+    fn indexed_images_orient_like_their_expansion() {
+        let palette = alloc::vec![
+            crate::Rgba8::BLACK,
+            crate::Rgba8::WHITE,
+            crate::Rgba8::TRANSPARENT
+        ];
+        let indices = (0..35u8).map(|i| (i * 7 + i / 5) % 3).collect();
+        let indexed = crate::IndexedImage::new(7, 5, indices, palette).expect("valid");
+        for o in Orientation::ALL {
+            let turned = indexed.clone().oriented(o);
+            assert_eq!(turned.expand(), indexed.expand().oriented(o), "{o:?}");
         }
     }
 }

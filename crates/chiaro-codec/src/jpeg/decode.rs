@@ -1,0 +1,176 @@
+//! JPEG decoding over `jpeg-decoder`, with the header read and checked first.
+
+use std::io::Read;
+
+use chiaro_pixel::{Gray16, Image, Rgb8};
+use jpeg_decoder::{Decoder, PixelFormat};
+
+use super::markers::{self, Header, Process};
+use crate::{
+    DecodeOptions, Decoded, DecodedImage, Error, Format, JpegScale, Metadata, Result, exif,
+};
+
+/// The end-of-image marker.
+const EOI: [u8; 2] = [0xFF, 0xD9];
+
+/// The bytes a full decode may allocate, from the header: each component's sample
+/// plane padded to whole MCUs, the coefficients of every component for a
+/// multi-scan (progressive) file, the output pixels, and a copy of them for a colour
+/// conversion or an orientation.
+fn estimated_alloc(h: &Header, scale: JpegScale) -> u64 {
+    let (hmax, vmax) = h.max_sampling();
+    let mcu_w = 8 * u64::from(hmax);
+    let mcu_h = 8 * u64::from(vmax);
+    let padded =
+        u64::from(h.width).div_ceil(mcu_w) * mcu_w * u64::from(h.height).div_ceil(mcu_h) * mcu_h;
+    let components = h.components() as u64;
+    let coefficients = if h.process == Process::Progressive {
+        2 * padded * components
+    } else {
+        0
+    };
+    let (w, hh) = scale.apply((u32::from(h.width), u32::from(h.height)));
+    let out = u64::from(w) * u64::from(hh) * components.max(3);
+    padded * components + coefficients + 2 * out
+}
+
+/// A reader over the file and, after it, an end-of-image marker, that notes whether
+/// the decoder read into the marker (the file lacked its own).
+struct WithEnd<'a> {
+    data: &'a [u8],
+    end: &'a [u8],
+    used_end: bool,
+}
+
+impl Read for WithEnd<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.data.is_empty() {
+            return self.data.read(buf);
+        }
+        let n = self.end.read(buf)?;
+        self.used_end |= n > 0;
+        Ok(n)
+    }
+}
+
+/// Decodes the JPEG in `data`.
+pub(crate) fn decode(data: &[u8], options: &DecodeOptions) -> Result<Decoded> {
+    let header = markers::read_header(data)?;
+    let limits = &options.limits;
+    limits.check_dimensions(u32::from(header.width), u32::from(header.height))?;
+    limits.check_alloc(estimated_alloc(&header, options.jpeg_scale))?;
+
+    let mut reader = WithEnd {
+        data,
+        end: &EOI,
+        used_end: false,
+    };
+    let mut decoder = Decoder::new(&mut reader);
+    decoder.set_max_decoding_buffer_size(limits.alloc_usize());
+    if options.jpeg_scale != JpegScale::Full && header.process != Process::Lossless {
+        let (w, h) = options
+            .jpeg_scale
+            .apply((u32::from(header.width), u32::from(header.height)));
+        let to_u16 = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
+        decoder.scale(to_u16(w), to_u16(h)).map_err(map_error)?;
+    }
+    let pixels = decoder.decode().map_err(map_error)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| Error::malformed(Format::Jpeg, "no frame decoded"))?;
+    let metadata = Metadata {
+        orientation: header.orientation,
+        icc_profile: decoder.icc_profile(),
+        exif: decoder.exif_data().map(<[u8]>::to_vec),
+        physical_size: header.density,
+        ..Metadata::default()
+    };
+    // An EXIF block the header reader could not see (after the frame header) still
+    // counts.
+    let metadata = Metadata {
+        orientation: metadata
+            .orientation
+            .or_else(|| metadata.exif.as_deref().and_then(exif::orientation)),
+        ..metadata
+    };
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let image = match info.pixel_format {
+        PixelFormat::L8 => DecodedImage::Gray8(image_from(w, h, pixels)?),
+        PixelFormat::RGB24 => DecodedImage::Rgb8(image_from(w, h, pixels)?),
+        PixelFormat::L16 => {
+            let samples = pixels
+                .chunks_exact(2)
+                .map(|b| Gray16::new(u16::from_ne_bytes([b[0], b[1]])))
+                .collect();
+            DecodedImage::Gray16(Image::from_raw(w, h, samples).map_err(layout_error)?)
+        }
+        PixelFormat::CMYK32 => DecodedImage::Rgb8(cmyk_to_rgb(w, h, &pixels)?),
+    };
+    Ok(Decoded {
+        image,
+        format: Format::Jpeg,
+        metadata,
+        orientation_applied: false,
+        truncated: reader.used_end,
+    })
+}
+
+/// An image over the decoder's buffer without copying it where the allocation allows.
+fn image_from<P: chiaro_pixel::Pixel>(w: u32, h: u32, bytes: Vec<u8>) -> Result<Image<P>> {
+    let pixels: Vec<P> = match bytemuck::allocation::try_cast_vec(bytes) {
+        Ok(pixels) => pixels,
+        Err((_, bytes)) => bytemuck::allocation::pod_collect_to_vec(&bytes),
+    };
+    Image::from_raw(w, h, pixels).map_err(layout_error)
+}
+
+/// The decoder's CMYK (ink amounts: it undoes the inversion Adobe applications store)
+/// as RGB by the usual formula without colour management: `R = (255 − C)(255 − K) /
+/// 255`, rounded, and likewise for G from M and B from Y.
+fn cmyk_to_rgb(w: u32, h: u32, cmyk: &[u8]) -> Result<Image<Rgb8>> {
+    let ink = |c: u8, k: u8| {
+        let v = u32::from(255 - c) * u32::from(255 - k);
+        u8::try_from((v + 127) / 255).unwrap_or(u8::MAX)
+    };
+    let pixels = cmyk
+        .chunks_exact(4)
+        .map(|p| Rgb8::new(ink(p[0], p[3]), ink(p[1], p[3]), ink(p[2], p[3])))
+        .collect();
+    Image::from_raw(w, h, pixels).map_err(layout_error)
+}
+
+fn layout_error(e: chiaro_pixel::LayoutError) -> Error {
+    Error::malformed(
+        Format::Jpeg,
+        format!("decoded data does not fit the frame: {e}"),
+    )
+}
+
+/// The decoder's error in this crate's terms.
+fn map_error(e: jpeg_decoder::Error) -> Error {
+    match e {
+        jpeg_decoder::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Error::malformed(Format::Jpeg, "file ends inside a segment")
+        }
+        jpeg_decoder::Error::Io(io) => Error::Io(io),
+        jpeg_decoder::Error::Format(reason) => Error::malformed(Format::Jpeg, reason),
+        jpeg_decoder::Error::Unsupported(feature) => {
+            Error::unsupported(Format::Jpeg, format!("{feature:?}"))
+        }
+        other => Error::malformed(Format::Jpeg, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmyk_conversion_is_the_plain_formula() {
+        let img = cmyk_to_rgb(3, 1, &[0, 0, 0, 0, 255, 255, 255, 0, 0, 128, 255, 64]).expect("3×1");
+        assert_eq!(img.as_slice()[0], Rgb8::new(255, 255, 255));
+        assert_eq!(img.as_slice()[1], Rgb8::new(0, 0, 0));
+        // (255 − 0)(255 − 64)/255 = 191; (127)(191)/255 = 95.1; 0.
+        assert_eq!(img.as_slice()[2], Rgb8::new(191, 95, 0));
+    }
+}
