@@ -3,12 +3,15 @@
 //!
 //! The data lives outside the repository, at `../shared/testdata` next to the
 //! workspace, or wherever `CHIARO_TESTDATA` points. Without it the step is skipped, so
-//! `cargo test` on its own never needs it. Suites are registered here as the crates
-//! that decode files arrive; until then there is nothing to run.
+//! `cargo test` on its own never needs it.
+//!
+//! The suites are the tests in `benches/tests/codec_conformance.rs` (they compare with
+//! peer decoders, which live in the benches package); this runs them with their
+//! tables printed.
 
 use std::path::PathBuf;
 
-use crate::workspace_root;
+use crate::{cargo, run_step, workspace_root};
 
 /// Where the shared test data is expected.
 pub(crate) fn testdata_dir() -> PathBuf {
@@ -25,7 +28,19 @@ pub(crate) fn run() -> Result<(), String> {
         println!("conformance: test data not found; skipped");
         return Ok(());
     }
-    // No decoder crate exists yet, so no suite is registered.
-    println!("conformance: no suites registered yet (they arrive with chiaro-codec)");
-    Ok(())
+    run_step(
+        "conformance suites",
+        cargo()
+            .args([
+                "test",
+                "--package",
+                "chiaro-benches",
+                "--test",
+                "codec_conformance",
+                "--",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("CHIARO_TESTDATA", &dir),
+    )
 }

@@ -8,8 +8,9 @@
 //! |---|---|---|
 //! | [`pixel`] | `chiaro-pixel` | pixel formats that carry alpha mode and encoding, images, strided views, splits, conversions |
 //! | [`color`] | `chiaro-color` | transfer functions, colour spaces, Y′CbCr, ΔE, palettes and quantization, colormaps and heatmaps, image comparison |
+//! | [`codec`] | `chiaro-codec` | PNG and JPEG: probing, decoding under limits, EXIF orientation, metadata, encoding |
 //!
-//! Codecs, drawing, image operations and text arrive as their crates land; see the
+//! Drawing, image operations and text arrive as their crates land; see the
 //! repository's `docs/architecture.md`.
 //!
 //! ```
@@ -25,6 +26,7 @@
 //! - `std` (default): links the standard library in every enabled crate.
 //! - `pixel` (default): [`pixel`], the pixel crate.
 //! - `color` (default): [`color`], the colour crate.
+//! - `codec` (default): [`codec`], PNG and JPEG (needs `std`).
 //! - `palette`: `From`/`Into` between chiaro's colour types and the `palette` crate's.
 //! - `rayon`: parallel iteration over rows, bands and tiles.
 //! - `rgb`: zero-copy casts to and from the `rgb` crate's pixel types.
@@ -41,12 +43,18 @@ pub use chiaro_pixel as pixel;
 #[doc(inline)]
 pub use chiaro_color as color;
 
+#[cfg(feature = "codec")]
+#[doc(inline)]
+pub use chiaro_codec as codec;
+
 /// The names most programs need, for a glob import.
 pub mod prelude {
+    #[cfg(feature = "codec")]
+    pub use chiaro_codec::{DecodeOptions, Decoded, DecodedImage, Limits};
     #[cfg(feature = "pixel")]
     pub use chiaro_pixel::{
         Bgra8, FromPixel, Gray8, Gray16, GrayA8, GrayA16, GrayF32, Image, IndexedImage, IntoPixel,
-        LinGrayF32, LinPremulRgbaF32, LinRgbF32, LinRgbaF32, Pixel, PremulRgba8, PremulRgbaF32,
-        Rect, Rgb8, Rgb16, RgbF32, Rgba8, Rgba16, RgbaF32, View, ViewMut,
+        LinGrayF32, LinPremulRgbaF32, LinRgbF32, LinRgbaF32, Orientation, Pixel, PremulRgba8,
+        PremulRgbaF32, Rect, Rgb8, Rgb16, RgbF32, Rgba8, Rgba16, RgbaF32, View, ViewMut,
     };
 }
