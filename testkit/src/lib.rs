@@ -1,6 +1,8 @@
 //! Deterministic synthetic images shared by chiaro's tests and benchmarks, so that every
 //! crate's tests and every peer in a benchmark group see the same pixels.
 
+pub mod alloc;
+
 use chiaro_pixel::{Image, Rgb8, Rgba8};
 
 /// A photo-like opaque RGB image: smooth gradients with a little deterministic noise,

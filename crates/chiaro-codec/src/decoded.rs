@@ -144,9 +144,11 @@ pub struct Decoded {
     /// Whether [`metadata.orientation`](Metadata::orientation) was applied to `image`
     /// (so that it displays upright as it is).
     pub orientation_applied: bool,
-    /// The JPEG ended without its end-of-image marker. Everything present was decoded;
-    /// blocks past the end of the data, if any were missing, are filled as the decoder
-    /// pads them (flat mid-grey). Always `false` for PNG, where a file that ends early
-    /// is an error.
+    /// The JPEG ended without its end-of-image marker, and was decoded as far as it
+    /// goes. When only the marker was missing (a common damage) the image is complete.
+    /// A progressive file cut short shows its coarser scans, blocks with no data at
+    /// all flat mid-grey; a baseline file cut inside its scan is an error instead
+    /// (the wrapped decoder cannot return part of a scan). Always `false` for PNG,
+    /// where a file that ends early is an error.
     pub truncated: bool,
 }

@@ -13,7 +13,8 @@
 //!   you by itself: `png` accepts a 100000×100000 header, and `jpeg-decoder` asks for
 //!   gigabytes on a 65535×65535 one.
 //! - **Damaged files**: errors, never panics. A JPEG missing only its end marker
-//!   decodes in full, as browsers do; see [`Decoded::truncated`].
+//!   decodes in full, as browsers do, and a progressive one cut short decodes the scans
+//!   it has; see [`Decoded::truncated`].
 //! - **Encode** PNG ([`encode_png`], [`encode_png_indexed`]) with compression presets,
 //!   filters, ICC, text, density and orientation; JPEG ([`encode_jpeg`]) with quality,
 //!   4:4:4/4:2:2/4:2:0, progressive, fitted Huffman tables, restart markers, ICC and

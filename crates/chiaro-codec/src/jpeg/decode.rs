@@ -65,23 +65,28 @@ pub(crate) fn decode(data: &[u8], options: &DecodeOptions) -> Result<Decoded> {
         end: &EOI,
         used_end: false,
     };
-    let mut decoder = Decoder::new(&mut reader);
-    decoder.set_max_decoding_buffer_size(limits.alloc_usize());
-    if options.jpeg_scale != JpegScale::Full && header.process != Process::Lossless {
-        let (w, h) = options
-            .jpeg_scale
-            .apply((u32::from(header.width), u32::from(header.height)));
-        let to_u16 = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
-        decoder.scale(to_u16(w), to_u16(h)).map_err(map_error)?;
-    }
-    let pixels = decoder.decode().map_err(map_error)?;
-    let info = decoder
-        .info()
-        .ok_or_else(|| Error::malformed(Format::Jpeg, "no frame decoded"))?;
+    let outcome = run_decoder(&mut reader, &header, options);
+    let truncated = reader.used_end;
+    let Decoding {
+        pixels,
+        info,
+        icc_profile,
+        exif,
+    } = outcome.map_err(|e| {
+        if truncated {
+            Error::malformed(
+                Format::Jpeg,
+                "the file ends inside its image data (truncated); a baseline scan cut short \
+                 cannot be decoded in part",
+            )
+        } else {
+            map_error(e)
+        }
+    })?;
     let metadata = Metadata {
         orientation: header.orientation,
-        icc_profile: decoder.icc_profile(),
-        exif: decoder.exif_data().map(<[u8]>::to_vec),
+        icc_profile,
+        exif,
         physical_size: header.density,
         ..Metadata::default()
     };
@@ -111,7 +116,42 @@ pub(crate) fn decode(data: &[u8], options: &DecodeOptions) -> Result<Decoded> {
         format: Format::Jpeg,
         metadata,
         orientation_applied: false,
-        truncated: reader.used_end,
+        truncated,
+    })
+}
+
+/// What the decoder returns.
+struct Decoding {
+    pixels: Vec<u8>,
+    info: jpeg_decoder::ImageInfo,
+    icc_profile: Option<Vec<u8>>,
+    exif: Option<Vec<u8>>,
+}
+
+/// Runs `jpeg-decoder` over `reader` at the requested scale.
+fn run_decoder(
+    reader: &mut WithEnd<'_>,
+    header: &Header,
+    options: &DecodeOptions,
+) -> Result<Decoding, jpeg_decoder::Error> {
+    let mut decoder = Decoder::new(reader);
+    decoder.set_max_decoding_buffer_size(options.limits.alloc_usize());
+    if options.jpeg_scale != JpegScale::Full && header.process != Process::Lossless {
+        let (w, h) = options
+            .jpeg_scale
+            .apply((u32::from(header.width), u32::from(header.height)));
+        let to_u16 = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
+        decoder.scale(to_u16(w), to_u16(h))?;
+    }
+    let pixels = decoder.decode()?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| jpeg_decoder::Error::Format("no frame decoded".into()))?;
+    Ok(Decoding {
+        pixels,
+        info,
+        icc_profile: decoder.icc_profile(),
+        exif: decoder.exif_data().map(<[u8]>::to_vec),
     })
 }
 
