@@ -1,7 +1,5 @@
 //! JPEG decoding over `jpeg-decoder`, with the header read and checked first.
 
-use std::io::Read;
-
 use chiaro_pixel::{Gray16, Image, Rgb8};
 use jpeg_decoder::{Decoder, PixelFormat};
 
@@ -34,25 +32,6 @@ fn estimated_alloc(h: &Header, scale: JpegScale) -> u64 {
     padded * components + coefficients + 2 * out
 }
 
-/// A reader over the file and, after it, an end-of-image marker, that notes whether
-/// the decoder read into the marker (the file lacked its own).
-struct WithEnd<'a> {
-    data: &'a [u8],
-    end: &'a [u8],
-    used_end: bool,
-}
-
-impl Read for WithEnd<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if !self.data.is_empty() {
-            return self.data.read(buf);
-        }
-        let n = self.end.read(buf)?;
-        self.used_end |= n > 0;
-        Ok(n)
-    }
-}
-
 /// Decodes the JPEG in `data`.
 pub(crate) fn decode(data: &[u8], options: &DecodeOptions) -> Result<Decoded> {
     let header = markers::read_header(data)?;
@@ -60,13 +39,19 @@ pub(crate) fn decode(data: &[u8], options: &DecodeOptions) -> Result<Decoded> {
     limits.check_dimensions(u32::from(header.width), u32::from(header.height))?;
     limits.check_alloc(estimated_alloc(&header, options.jpeg_scale))?;
 
-    let mut reader = WithEnd {
-        data,
-        end: &EOI,
-        used_end: false,
+    // A file without its end marker gets one, so that the decoder finishes what is
+    // there; it was truncated if the decoder read that far. (A complete file followed
+    // by other bytes ends with them, but the decoder stops at its own marker.)
+    let with_end: Vec<u8>;
+    let input = if data.ends_with(&EOI) {
+        data
+    } else {
+        with_end = [data, &EOI[..]].concat();
+        &with_end
     };
+    let mut reader = input;
     let outcome = run_decoder(&mut reader, &header, options);
-    let truncated = reader.used_end;
+    let truncated = !data.ends_with(&EOI) && reader.is_empty();
     let Decoding {
         pixels,
         info,
@@ -130,7 +115,7 @@ struct Decoding {
 
 /// Runs `jpeg-decoder` over `reader` at the requested scale.
 fn run_decoder(
-    reader: &mut WithEnd<'_>,
+    reader: &mut &[u8],
     header: &Header,
     options: &DecodeOptions,
 ) -> Result<Decoding, jpeg_decoder::Error> {
