@@ -2,6 +2,7 @@
 //! crate's tests and every peer in a benchmark group see the same pixels.
 
 pub mod alloc;
+pub mod fuzz;
 
 use chiaro_pixel::{Image, Rgb8, Rgba8};
 

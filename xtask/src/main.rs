@@ -5,10 +5,13 @@
 //!   to `target/bench-report.md`, chiaro's median beside each peer's (see [`bench`](mod@bench)).
 //! - `conformance`: runs the decoder conformance suites over `../shared/testdata`
 //!   when that folder exists (see [`conformance`](mod@conformance)).
+//! - `fuzz [--seconds N] [--target T]`: runs the cargo-fuzz targets (see
+//!   [`fuzz`](mod@fuzz)).
 
 mod bench;
 mod ci;
 mod conformance;
+mod fuzz;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +26,8 @@ commands:
                            conformance (when ../shared/testdata exists)
   bench [FILTER] [--quick] criterion benchmarks; writes target/bench-report.md
   conformance              decoder conformance suites over ../shared/testdata
+  fuzz [--seconds N] [--target T]
+                           runs each cargo-fuzz target N seconds (default 60); installs cargo-fuzz
 ";
 
 fn main() -> ExitCode {
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("conformance") => conformance::run(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
