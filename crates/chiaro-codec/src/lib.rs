@@ -69,11 +69,13 @@ pub use decode::{
 pub use decoded::{Decoded, DecodedImage};
 pub use error::{Error, Result};
 pub use format::Format;
-pub use jpeg::{AlphaPolicy, JpegOptions, JpegPixel, Subsampling, encode_jpeg, write_jpeg};
+pub use jpeg::{
+    AlphaPolicy, JpegOptions, JpegPixel, Subsampling, encode_jpeg, save_jpeg, write_jpeg,
+};
 pub use limits::{LimitKind, Limits};
 pub use metadata::{Animation, Metadata, PhysicalSize, PhysicalUnit, RenderingIntent, TextEntry};
 pub use png::{
-    Compression, PngFilter, PngOptions, PngPixel, encode_png, encode_png_indexed, write_png,
-    write_png_indexed,
+    Compression, PngFilter, PngOptions, PngPixel, encode_png, encode_png_indexed, save_png,
+    write_png, write_png_indexed,
 };
 pub use probe::{ColorKind, ProbeInfo, probe, probe_reader};

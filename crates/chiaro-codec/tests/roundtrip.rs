@@ -344,3 +344,45 @@ fn readers_probe_and_decode_within_limits() {
         Err(Error::LimitExceeded { .. })
     ));
 }
+
+#[test]
+fn apng_decodes_its_default_image_and_reports_the_animation() {
+    let frames = [random::<Rgba8>(6, 4, 1), random::<Rgba8>(6, 4, 2)];
+    let mut file = Vec::new();
+    {
+        let mut e = png::Encoder::new(&mut file, 6, 4);
+        e.set_color(png::ColorType::Rgba);
+        e.set_depth(png::BitDepth::Eight);
+        e.set_animated(2, 3).expect("animated");
+        let mut w = e.write_header().expect("header");
+        for f in &frames {
+            w.write_image_data(f.as_bytes()).expect("frame");
+        }
+        w.finish().expect("finishes");
+    }
+    let info = probe(&file).expect("probes");
+    assert!(info.animated);
+    let d = decode(&file).expect("decodes");
+    assert_eq!(d.image, DecodedImage::Rgba8(frames[0].clone()));
+    let animation = d.metadata.animation.expect("animation control");
+    assert_eq!((animation.frames, animation.plays), (2, 3));
+}
+
+#[test]
+fn files_save_and_decode_from_paths() {
+    let dir = std::env::temp_dir().join(format!("chiaro-codec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let image = chiaro_testkit::photo_scene_rgb8(32, 24);
+    let (png, jpg) = (dir.join("a.png"), dir.join("a.jpg"));
+    chiaro_codec::save_png(image.as_view(), &png, &PngOptions::default()).expect("saves");
+    chiaro_codec::save_jpeg(image.as_view(), &jpg, &JpegOptions::new(95)).expect("saves");
+    let d = chiaro_codec::decode_path(&png, &DecodeOptions::new()).expect("decodes");
+    assert_eq!(d.image, DecodedImage::Rgb8(image.clone()));
+    let d = chiaro_codec::decode_path(&jpg, &DecodeOptions::new()).expect("decodes");
+    assert_eq!((d.format, d.image.size()), (Format::Jpeg, (32, 24)));
+    assert!(matches!(
+        chiaro_codec::decode_path(dir.join("missing.png"), &DecodeOptions::new()),
+        Err(Error::Io(_))
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chiaro_testkit::fuzz::{TARGETS, seeds};
 
 /// Seeds larger than this are left out: fuzzers work best on small inputs.
-const MAX_SEED: u64 = 64 * 1024;
+const MAX_SEED: u64 = 16 * 1024;
 
 /// Whether `target` takes files with this extension.
 fn wants(target: &str, ext: &str) -> bool {

@@ -292,6 +292,19 @@ pub fn write_jpeg<P: JpegPixel, W: Write>(
     encoder.encode(&samples, w16, h16, color).map_err(map_error)
 }
 
+/// Encodes `view` as a JPEG file at `path` (created or truncated), through a
+/// buffered writer.
+pub fn save_jpeg<P: JpegPixel>(
+    view: View<'_, P>,
+    path: impl AsRef<std::path::Path>,
+    options: &JpegOptions,
+) -> Result<()> {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    write_jpeg(view, &mut file, options)?;
+    file.flush()?;
+    Ok(())
+}
+
 fn map_error(e: EncodingError) -> Error {
     match e {
         EncodingError::IoError(io) => Error::Io(io),

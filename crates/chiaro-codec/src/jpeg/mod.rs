@@ -6,4 +6,6 @@ mod encode;
 pub(crate) mod markers;
 
 pub(crate) use decode::decode;
-pub use encode::{AlphaPolicy, JpegOptions, JpegPixel, Subsampling, encode_jpeg, write_jpeg};
+pub use encode::{
+    AlphaPolicy, JpegOptions, JpegPixel, Subsampling, encode_jpeg, save_jpeg, write_jpeg,
+};

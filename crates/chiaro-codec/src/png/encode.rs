@@ -192,6 +192,19 @@ pub fn write_png<P: PngPixel, W: Write>(
     writer.finish().map_err(map_error)
 }
 
+/// Encodes `view` as a PNG file at `path` (created or truncated), through a buffered
+/// writer.
+pub fn save_png<P: PngPixel>(
+    view: View<'_, P>,
+    path: impl AsRef<std::path::Path>,
+    options: &PngOptions,
+) -> Result<()> {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    write_png(view, &mut file, options)?;
+    file.flush()?;
+    Ok(())
+}
+
 /// The view's samples as PNG stores them: rows without padding, 16-bit big-endian.
 fn samples<P: Pixel>(view: View<'_, P>, depth: BitDepth) -> Cow<'_, [u8]> {
     match (depth, view.as_slice()) {

@@ -5,6 +5,6 @@ mod encode;
 
 pub(crate) use decode::decode;
 pub use encode::{
-    Compression, PngFilter, PngOptions, PngPixel, encode_png, encode_png_indexed, write_png,
-    write_png_indexed,
+    Compression, PngFilter, PngOptions, PngPixel, encode_png, encode_png_indexed, save_png,
+    write_png, write_png_indexed,
 };
