@@ -1,0 +1,1 @@
+//! Paints: what colour each pixel of a fill gets.
