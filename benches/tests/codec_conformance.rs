@@ -5,7 +5,8 @@
 //!
 //! Oracles: for PNG, `zune-png`, a decoder written independently of the `png` crate
 //! that chiaro wraps, on the same output model (palettes expanded, `tRNS` as alpha,
-//! low bit depths scaled to 8, 16-bit kept); for JPEG, the reference PNGs beside each
+//! low bit depths scaled to 8, 16-bit kept), and the `image` crate's decode with every
+//! file expanded to RGBA16 on both sides; for JPEG, the reference PNGs beside each
 //! file (ImageMagick for the jpeg-decoder reftests, libjpeg-turbo's `djpeg` for the
 //! generated set), with the tolerances the suites' READMEs state.
 
@@ -15,7 +16,7 @@ use chiaro::codec::{
     DecodeOptions, DecodedImage, Error, JpegScale, PngOptions, decode, decode_with, encode_png,
     encode_png_indexed, probe,
 };
-use chiaro::pixel::{Image, Rgba8};
+use chiaro::pixel::{Image, Rgba8, Rgba16};
 
 /// `sub` in the test data (`CHIARO_TESTDATA`, or `../shared/testdata` next to the
 /// repository), or `None`.
@@ -80,6 +81,30 @@ fn samples(image: &DecodedImage) -> (usize, u8, Vec<u16>) {
         DecodedImage::Rgba16(i) => of(i, 16),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+/// The decoded image expanded to RGBA16 (grey replicated, 8-bit samples ×257, absent
+/// alpha opaque, palettes expanded).
+fn rgba16(image: &DecodedImage) -> Image<Rgba16> {
+    match image {
+        DecodedImage::Gray8(i) => i.convert(),
+        DecodedImage::GrayA8(i) => i.convert(),
+        DecodedImage::Rgb8(i) => i.convert(),
+        DecodedImage::Rgba8(i) => i.convert(),
+        DecodedImage::Gray16(i) => i.convert(),
+        DecodedImage::GrayA16(i) => i.convert(),
+        DecodedImage::Rgb16(i) => i.convert(),
+        DecodedImage::Rgba16(i) => i.clone(),
+        DecodedImage::Indexed(i) => i.expand().convert(),
+        _ => panic!("a variant this test does not know"),
+    }
+}
+
+/// The `image` crate's decode expanded to RGBA16.
+fn image_crate_rgba16(data: &[u8]) -> Result<Vec<u16>, String> {
+    let img = image::load_from_memory_with_format(data, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(img.to_rgba16().into_raw())
 }
 
 /// zune-png's decode in the same terms.
@@ -153,10 +178,18 @@ fn pngsuite() {
         if decoded.image.size() != (info.width, info.height) {
             failures.push(format!("{n}: size differs from IHDR"));
         }
-        match zune_samples(&data) {
-            Ok(theirs) if theirs == samples(&decoded.image) => valid += 1,
-            Ok(_) => failures.push(format!("{n}: pixels differ from zune-png")),
-            Err(e) => failures.push(format!("{n}: zune-png failed: {e}")),
+        let ours16: Vec<u16> = rgba16(&decoded.image)
+            .pixels()
+            .flat_map(|p| [p.r, p.g, p.b, p.a])
+            .collect();
+        match (zune_samples(&data), image_crate_rgba16(&data)) {
+            (Ok(zune), Ok(img)) if zune == samples(&decoded.image) && img == ours16 => valid += 1,
+            (Ok(zune), _) if zune != samples(&decoded.image) => {
+                failures.push(format!("{n}: pixels differ from zune-png"));
+            }
+            (_, Ok(_)) => failures.push(format!("{n}: RGBA16 pixels differ from the image crate")),
+            (Err(e), _) => failures.push(format!("{n}: zune-png failed: {e}")),
+            (_, Err(e)) => failures.push(format!("{n}: the image crate failed: {e}")),
         }
         // Round trip: decode → encode → decode keeps pixels and bit depth; palettes too.
         let indexed = decode_with(
@@ -226,7 +259,7 @@ fn pngsuite() {
         }
     }
     println!(
-        "PngSuite: {valid} valid files match zune-png, {round_trips} round-trip exactly, \
+        "PngSuite: {valid} valid files match zune-png and the image crate (RGBA16), {round_trips} round-trip exactly, \
          {twins} interlaced twins match, {invalid} invalid files rejected"
     );
     assert!(

@@ -16,12 +16,14 @@ use std::process::{Command, Stdio};
 use crate::{cargo, conformance, run_step, workspace_root};
 
 /// The targets, in the order they run.
-const TARGETS: [&str; 5] = [
+const TARGETS: [&str; 7] = [
     "decode_png",
     "decode_jpeg",
     "probe",
     "decode_any",
     "pixel_layout",
+    "svg_path",
+    "fill_path",
 ];
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {

@@ -1,7 +1,7 @@
 //! Project automation for chiaro, run as `cargo xtask <command>`.
 //!
 //! - `ci`: everything continuous integration checks, in order (see [`ci`](mod@ci)).
-//! - `bench [FILTER] [--quick]`: runs the criterion benchmarks and prints, and writes
+//! - `bench [FILTER] [--quick] [--both-builds]`: runs the criterion benchmarks and prints, and writes
 //!   to `target/bench-report.md`, chiaro's median beside each peer's (see [`bench`](mod@bench)).
 //! - `conformance`: runs the decoder conformance suites over `../shared/testdata`
 //!   when that folder exists (see [`conformance`](mod@conformance)).
@@ -24,7 +24,8 @@ commands:
   ci                       fmt check, clippy -D warnings, tests, no_std build + portable-kernel tests,
                            docs -D warnings,
                            conformance (when ../shared/testdata exists)
-  bench [FILTER] [--quick] criterion benchmarks; writes target/bench-report.md
+  bench [FILTER] [--quick] [--both-builds]
+                           criterion benchmarks (also in an x86-64-v3 build); writes target/bench-report.md
   conformance              decoder conformance suites over ../shared/testdata
   fuzz [--seconds N] [--target T]
                            runs each cargo-fuzz target N seconds (default 60); installs cargo-fuzz

@@ -3,6 +3,7 @@
 //! the same with and without `std`.
 
 #[cfg(feature = "std")]
+#[allow(dead_code, reason = "a toolbox: not every build uses every function")]
 mod imp {
     #[inline(always)]
     pub(crate) fn sqrt(x: f32) -> f32 {
@@ -37,6 +38,10 @@ mod imp {
         x.tan()
     }
     #[inline(always)]
+    pub(crate) fn atan2_64(y: f64, x: f64) -> f64 {
+        y.atan2(x)
+    }
+    #[inline(always)]
     pub(crate) fn sqrt64(x: f64) -> f64 {
         x.sqrt()
     }
@@ -47,6 +52,7 @@ mod imp {
 }
 
 #[cfg(not(feature = "std"))]
+#[allow(dead_code, reason = "a toolbox: not every build uses every function")]
 mod imp {
     #[inline(always)]
     pub(crate) fn sqrt(x: f32) -> f32 {
@@ -79,6 +85,10 @@ mod imp {
     #[inline(always)]
     pub(crate) fn tan(x: f32) -> f32 {
         libm::tanf(x)
+    }
+    #[inline(always)]
+    pub(crate) fn atan2_64(y: f64, x: f64) -> f64 {
+        libm::atan2(y, x)
     }
     #[inline(always)]
     pub(crate) fn sqrt64(x: f64) -> f64 {

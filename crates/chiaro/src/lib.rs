@@ -47,10 +47,19 @@ pub use chiaro_color as color;
 #[doc(inline)]
 pub use chiaro_codec as codec;
 
+#[cfg(feature = "draw")]
+#[doc(inline)]
+pub use chiaro_draw as draw;
+
 /// The names most programs need, for a glob import.
 pub mod prelude {
     #[cfg(feature = "codec")]
     pub use chiaro_codec::{DecodeOptions, Decoded, DecodedImage, Limits};
+    #[cfg(feature = "draw")]
+    pub use chiaro_draw::{
+        BlendMode, FillOptions, FillRule, Paint, Path, PathBuilder, Point, Renderer, Transform,
+        Vec2,
+    };
     #[cfg(feature = "pixel")]
     pub use chiaro_pixel::{
         Bgra8, FromPixel, Gray8, Gray16, GrayA8, GrayA16, GrayF32, Image, IndexedImage, IntoPixel,

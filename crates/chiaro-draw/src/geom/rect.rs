@@ -167,7 +167,10 @@ mod tests {
         assert_eq!(r.union(&s), Rect::new(1.0, 2.0, 13.0, 13.0));
         assert_eq!(r.intersect(&Rect::new(10.0, 10.0, 11.0, 11.0)), None);
         assert!(Rect::new(1.0, 1.0, 1.0, 5.0).is_empty());
-        assert_eq!(Rect::new(0.5, -0.5, 2.1, 3.0).round_out(), Some((0, -1, 3, 3)));
+        assert_eq!(
+            Rect::new(0.5, -0.5, 2.1, 3.0).round_out(),
+            Some((0, -1, 3, 3))
+        );
         assert_eq!(Rect::new(0.0, 0.0, f32::INFINITY, 1.0).round_out(), None);
         let big = Rect::new(-1e30, -1e30, 1e30, 1e30).round_out().unwrap();
         assert_eq!(big, (-(1 << 30), -(1 << 30), 1 << 30, 1 << 30));

@@ -266,13 +266,22 @@ mod tests {
     #[test]
     fn elementary_transforms_map_points() {
         let p = Point::new(2.0, 3.0);
-        assert_eq!(Transform::translate(1.0, -1.0).map_point(p), Point::new(3.0, 2.0));
-        assert_eq!(Transform::scale(2.0, 3.0).map_point(p), Point::new(4.0, 9.0));
+        assert_eq!(
+            Transform::translate(1.0, -1.0).map_point(p),
+            Point::new(3.0, 2.0)
+        );
+        assert_eq!(
+            Transform::scale(2.0, 3.0).map_point(p),
+            Point::new(4.0, 9.0)
+        );
         let r = Transform::rotate(core::f32::consts::FRAC_PI_2).map_point(Point::new(1.0, 0.0));
         assert!(close(r, Point::new(0.0, 1.0)), "{r:?}");
         assert_eq!(Transform::skew(0.5, 0.0).map_point(p), Point::new(3.5, 3.0));
         let about = Transform::rotate_about(core::f32::consts::PI, Point::new(1.0, 1.0));
-        assert!(close(about.map_point(Point::new(2.0, 1.0)), Point::new(0.0, 1.0)));
+        assert!(close(
+            about.map_point(Point::new(2.0, 1.0)),
+            Point::new(0.0, 1.0)
+        ));
     }
 
     #[test]
@@ -289,7 +298,13 @@ mod tests {
         let inv = t.invert().unwrap();
         let p = Point::new(-3.5, 11.25);
         assert!(close(inv.map_point(t.map_point(p)), p));
-        assert!(t.then(inv).to_array().iter().zip(Transform::IDENTITY.to_array()).all(|(a, b)| (a - b).abs() < 1e-6));
+        assert!(
+            t.then(inv)
+                .to_array()
+                .iter()
+                .zip(Transform::IDENTITY.to_array())
+                .all(|(a, b)| (a - b).abs() < 1e-6)
+        );
         assert_eq!(Transform::scale(0.0, 1.0).invert(), None);
         assert_eq!(Transform::new(1.0, 2.0, 2.0, 4.0, 0.0, 0.0).invert(), None);
         assert_eq!(Transform::translate(f32::NAN, 0.0).invert(), None);

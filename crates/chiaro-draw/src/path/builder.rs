@@ -233,7 +233,10 @@ mod tests {
     #[test]
     fn canvas_semantics_for_moves_and_closes() {
         let mut pb = PathBuilder::new();
-        pb.move_to(5.0, 5.0).move_to(0.0, 0.0).line_to(10.0, 0.0).line_to(10.0, 10.0);
+        pb.move_to(5.0, 5.0)
+            .move_to(0.0, 0.0)
+            .line_to(10.0, 0.0)
+            .line_to(10.0, 10.0);
         pb.close().line_to(0.0, 10.0).move_to(50.0, 50.0);
         let p = pb.finish().unwrap();
         let els: alloc::vec::Vec<_> = p.elements().collect();
@@ -264,7 +267,9 @@ mod tests {
     #[test]
     fn non_finite_points_are_named() {
         let mut pb = PathBuilder::new();
-        pb.move_to(0.0, 0.0).line_to(1.0, 1.0).cubic_to(1.0, 2.0, f32::NAN, 0.0, 3.0, 3.0);
+        pb.move_to(0.0, 0.0)
+            .line_to(1.0, 1.0)
+            .cubic_to(1.0, 2.0, f32::NAN, 0.0, 3.0, 3.0);
         assert_eq!(pb.finish(), Err(PathError::NonFinite { index: 3 }));
         // The builder is reusable afterwards.
         pb.move_to(0.0, 0.0).line_to(1.0, 0.0);

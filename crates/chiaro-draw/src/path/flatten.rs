@@ -49,7 +49,11 @@ pub(crate) fn piece_count(segment: &Segment, tolerance: f32) -> u32 {
 /// Calls `line(a, b)` for each piece of `segment`, flattened within `tolerance`. The
 /// first piece starts exactly at the segment's start and the last ends exactly at its
 /// end, so consecutive segments join without gaps.
-pub(crate) fn flatten_segment(segment: &Segment, tolerance: f32, line: &mut impl FnMut(Point, Point)) {
+pub(crate) fn flatten_segment(
+    segment: &Segment,
+    tolerance: f32,
+    line: &mut impl FnMut(Point, Point),
+) {
     let n = piece_count(segment, tolerance);
     let start = segment.start();
     let end = segment.end();
@@ -98,13 +102,16 @@ pub struct Flattened {
 impl Flattened {
     /// The polylines as point slices with their closed flags.
     pub fn iter(&self) -> impl Iterator<Item = (&[Point], bool)> + '_ {
-        self.polylines.iter().enumerate().map(|(i, &(start, closed))| {
-            let end = self
-                .polylines
-                .get(i + 1)
-                .map_or(self.points.len(), |&(next, _)| next);
-            (&self.points[start..end], closed)
-        })
+        self.polylines
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, closed))| {
+                let end = self
+                    .polylines
+                    .get(i + 1)
+                    .map_or(self.points.len(), |&(next, _)| next);
+                (&self.points[start..end], closed)
+            })
     }
 }
 
@@ -180,9 +187,18 @@ mod tests {
 
     #[test]
     fn huge_curves_are_capped() {
-        let seg = Segment::Quad(Point::new(0.0, 0.0), Point::new(1e30, 1e30), Point::new(-1e30, 0.0));
+        let seg = Segment::Quad(
+            Point::new(0.0, 0.0),
+            Point::new(1e30, 1e30),
+            Point::new(-1e30, 0.0),
+        );
         assert_eq!(piece_count(&seg, 0.1), MAX_PIECES);
-        let seg = Segment::Cubic(Point::ZERO, Point::new(3e38, 0.0), Point::new(-3e38, 0.0), Point::ZERO);
+        let seg = Segment::Cubic(
+            Point::ZERO,
+            Point::new(3e38, 0.0),
+            Point::new(-3e38, 0.0),
+            Point::ZERO,
+        );
         assert_eq!(piece_count(&seg, 0.1), MAX_PIECES);
     }
 

@@ -4,12 +4,19 @@
 //! or from SVG path data with [`Path::from_svg`]); [`PathBuilder::finish`] validates
 //! it once, and everything downstream relies on the guarantees listed on [`Path`].
 
+mod arc;
 mod builder;
 mod flatten;
+mod measure;
+mod shapes;
+mod svg;
 
 pub use builder::{PathBuilder, PathError};
-pub use flatten::{Flattened, MAX_PIECES, flatten_into};
 pub(crate) use flatten::flatten_segment;
+pub use flatten::{Flattened, MAX_PIECES, flatten_into};
+pub use measure::{Contour, PathMeasure};
+pub use shapes::CornerRadii;
+pub use svg::{SvgError, SvgErrorKind};
 
 use alloc::vec::Vec;
 
@@ -184,7 +191,11 @@ impl Path {
     /// The path with every point mapped by `transform`, or `None` if a mapped point is
     /// not finite. Affine maps carry Bézier curves exactly by their control points.
     pub fn transform(&self, transform: &Transform) -> Option<Path> {
-        let points: Vec<Point> = self.points.iter().map(|&p| transform.map_point(p)).collect();
+        let points: Vec<Point> = self
+            .points
+            .iter()
+            .map(|&p| transform.map_point(p))
+            .collect();
         if !points.iter().all(|p| p.is_finite()) {
             return None;
         }

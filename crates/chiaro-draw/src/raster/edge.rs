@@ -226,7 +226,12 @@ mod tests {
     fn inside_lines_are_shifted_into_window_coordinates() {
         assert_eq!(
             clip((20.0, 30.0), (40.0, 60.0)),
-            [Line { x0: 10.0, y0: 10.0, x1: 30.0, y1: 40.0 }]
+            [Line {
+                x0: 10.0,
+                y0: 10.0,
+                x1: 30.0,
+                y1: 40.0
+            }]
         );
     }
 
@@ -242,15 +247,30 @@ mod tests {
     fn left_parts_move_onto_the_left_edge() {
         assert_eq!(
             clip((-100.0, 30.0), (0.0, 60.0)),
-            [Line { x0: 0.0, y0: 10.0, x1: 0.0, y1: 40.0 }]
+            [Line {
+                x0: 0.0,
+                y0: 10.0,
+                x1: 0.0,
+                y1: 40.0
+            }]
         );
         // Crossing x = 0 (window x = 0 is device x = 10) at y = 45 (window 25).
         let got = clip((0.0, 40.0), (20.0, 50.0));
         assert_eq!(
             got,
             [
-                Line { x0: 0.0, y0: 20.0, x1: 0.0, y1: 25.0 },
-                Line { x0: 0.0, y0: 25.0, x1: 10.0, y1: 30.0 },
+                Line {
+                    x0: 0.0,
+                    y0: 20.0,
+                    x1: 0.0,
+                    y1: 25.0
+                },
+                Line {
+                    x0: 0.0,
+                    y0: 25.0,
+                    x1: 10.0,
+                    y1: 30.0
+                },
             ]
         );
     }

@@ -2,21 +2,21 @@
 //!
 //! The stages, one file each, in the order data flows through them:
 //!
-//! 1. [`crate::path::flatten`](crate::path) turns curves into lines within a tolerance,
+//! 1. Flattening ([`Path::flatten`]) turns curves into lines within a tolerance,
 //!    in device space (after the transform), so the tolerance is in pixels.
-//! 2. [`edge`] clips each line to the window being drawn, in `f64`: parts above,
+//! 2. `edge` clips each line to the window being drawn, in `f64`: parts above,
 //!    below or to the right of it are dropped (they cover no pixel of it), parts to
 //!    its left are moved onto its left edge (they still change the winding of every
 //!    pixel to their right). What is left has coordinates inside the window, so
 //!    later stages work in `f32` without overflow or loss.
-//! 3. [`coverage`] adds each line's exact signed area to an accumulation buffer of
+//! 3. `coverage` adds each line's exact signed area to an accumulation buffer of
 //!    cells, in horizontal bands so the buffer stays small for any target, and marks
 //!    the 16-pixel blocks it touched.
-//! 4. [`sweep`] runs a prefix sum along each row of the band: the running sum at a
+//! 4. `sweep` runs a prefix sum along each row of the band: the running sum at a
 //!    pixel is its winding number, weighted by area at edge pixels. The
 //!    [`FillRule`] turns it into a coverage byte. Blocks no line touched have
 //!    constant coverage and become solid spans without being summed.
-//! 5. [`span`]: the spans go to a [`SpanSink`], the one interface between
+//! 5. `span`: the spans go to a [`SpanSink`], the one interface between
 //!    rasterizing and compositing.
 //!
 //! Without anti-aliasing the same machinery samples each pixel at its centre: a
@@ -181,7 +181,8 @@ impl Rasterizer {
         let band_rows = self.acc.prepare(width, height);
         self.coverage.resize(self.acc.row_len(), 0);
         // Lines in order of their top edge; a band takes the ones reaching into it.
-        self.lines.sort_unstable_by(|a, b| a.top().total_cmp(&b.top()));
+        self.lines
+            .sort_unstable_by(|a, b| a.top().total_cmp(&b.top()));
         self.active.clear();
         let mut next = 0usize;
         let mut band_top = 0u32;

@@ -62,8 +62,7 @@ impl SpanRecorder {
 
 impl SpanSink for SpanRecorder {
     fn solid_span(&mut self, x: u32, y: u32, len: u32, coverage: u8) {
-        self.spans
-            .push((x, y, alloc::vec![coverage; len as usize]));
+        self.spans.push((x, y, alloc::vec![coverage; len as usize]));
     }
 
     fn mask_span(&mut self, x: u32, y: u32, coverage: &[u8]) {

@@ -66,7 +66,14 @@ fn sweep(
                 bits &= bits - 1;
                 let bx = (wi * 64 + b) * BLOCK;
                 if run.is_some() && bx != x {
-                    emit_mask(sink, left, y, run.take().unwrap_or(0), x.min(width), coverage);
+                    emit_mask(
+                        sink,
+                        left,
+                        y,
+                        run.take().unwrap_or(0),
+                        x.min(width),
+                        coverage,
+                    );
                 }
                 if run.is_none() {
                     if bx > x {

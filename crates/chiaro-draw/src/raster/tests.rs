@@ -66,7 +66,10 @@ fn exact_coverage(poly: &[(f64, f64)], x: u32, y: u32) -> f64 {
 
 fn assert_matches_exact(points: &[(f32, f32)], w: u32, h: u32, max_err: u8) {
     let grid = render(&polygon(points), &RasterOptions::default(), w, h);
-    let poly: Vec<(f64, f64)> = points.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect();
+    let poly: Vec<(f64, f64)> = points
+        .iter()
+        .map(|&(x, y)| (f64::from(x), f64::from(y)))
+        .collect();
     for y in 0..h {
         for x in 0..w {
             let want = exact_coverage(&poly, x, y) * 255.0;
@@ -83,7 +86,12 @@ fn assert_matches_exact(points: &[(f32, f32)], w: u32, h: u32, max_err: u8) {
 
 #[test]
 fn rectangle_at_fractional_coordinates_has_exact_coverage() {
-    assert_matches_exact(&[(2.25, 1.5), (12.75, 1.5), (12.75, 6.125), (2.25, 6.125)], 16, 8, 0);
+    assert_matches_exact(
+        &[(2.25, 1.5), (12.75, 1.5), (12.75, 6.125), (2.25, 6.125)],
+        16,
+        8,
+        0,
+    );
     // A rectangle inside one pixel.
     assert_matches_exact(&[(3.2, 3.1), (3.7, 3.1), (3.7, 3.6), (3.2, 3.6)], 6, 6, 0);
 }
@@ -91,10 +99,31 @@ fn rectangle_at_fractional_coordinates_has_exact_coverage() {
 #[test]
 fn slanted_and_concave_polygons_have_exact_coverage() {
     assert_matches_exact(&[(1.3, 0.7), (17.9, 4.2), (6.1, 13.6)], 20, 16, 0);
-    assert_matches_exact(&[(0.5, 0.5), (15.5, 2.0), (8.0, 6.0), (14.0, 14.5), (1.0, 12.0)], 16, 16, 0);
+    assert_matches_exact(
+        &[
+            (0.5, 0.5),
+            (15.5, 2.0),
+            (8.0, 6.0),
+            (14.0, 14.5),
+            (1.0, 12.0),
+        ],
+        16,
+        16,
+        0,
+    );
     // Nearly horizontal and nearly vertical edges crossing many pixels.
-    assert_matches_exact(&[(0.1, 3.0), (31.9, 4.1), (31.9, 5.0), (0.1, 4.2)], 32, 8, 0);
-    assert_matches_exact(&[(3.0, 0.1), (4.1, 31.9), (5.0, 31.9), (4.2, 0.1)], 8, 32, 0);
+    assert_matches_exact(
+        &[(0.1, 3.0), (31.9, 4.1), (31.9, 5.0), (0.1, 4.2)],
+        32,
+        8,
+        0,
+    );
+    assert_matches_exact(
+        &[(3.0, 0.1), (4.1, 31.9), (5.0, 31.9), (4.2, 0.1)],
+        8,
+        32,
+        0,
+    );
     // Counter-clockwise winding covers the same.
     assert_matches_exact(&[(6.1, 13.6), (17.9, 4.2), (1.3, 0.7)], 20, 16, 0);
 }
@@ -141,7 +170,10 @@ fn large_circle_matches_its_exact_area() {
     }
     pb.close();
     let path = pb.finish().unwrap();
-    let options = RasterOptions { tolerance: 0.001, ..RasterOptions::default() };
+    let options = RasterOptions {
+        tolerance: 0.001,
+        ..RasterOptions::default()
+    };
     let grid = render(&path, &options, 100, 100);
     let (mut worst, mut sum, mut edge) = (0.0f64, 0.0f64, 0u32);
     for y in 0..100 {
@@ -158,24 +190,51 @@ fn large_circle_matches_its_exact_area() {
     // Flattening within 0.001 px moves an edge pixel by at most 0.26 levels; the
     // rest is rounding.
     let mean = sum / f64::from(edge);
-    assert!(worst <= 1.0 && mean <= 0.3, "worst {worst:.3}, mean over edge pixels {mean:.3}");
+    assert!(
+        worst <= 1.0 && mean <= 0.3,
+        "worst {worst:.3}, mean over edge pixels {mean:.3}"
+    );
 }
 
 #[test]
 fn fill_rules_differ_on_overlaps() {
     // Two overlapping squares wound the same way, then one reversed.
     let mut pb = PathBuilder::new();
-    pb.move_to(1.0, 1.0).line_to(6.0, 1.0).line_to(6.0, 6.0).line_to(1.0, 6.0).close();
-    pb.move_to(3.0, 3.0).line_to(8.0, 3.0).line_to(8.0, 8.0).line_to(3.0, 8.0).close();
+    pb.move_to(1.0, 1.0)
+        .line_to(6.0, 1.0)
+        .line_to(6.0, 6.0)
+        .line_to(1.0, 6.0)
+        .close();
+    pb.move_to(3.0, 3.0)
+        .line_to(8.0, 3.0)
+        .line_to(8.0, 8.0)
+        .line_to(3.0, 8.0)
+        .close();
     let same = pb.finish().unwrap();
     let nz = render(&same, &RasterOptions::default(), 10, 10);
-    let eo = render(&same, &RasterOptions { rule: FillRule::EvenOdd, ..Default::default() }, 10, 10);
+    let eo = render(
+        &same,
+        &RasterOptions {
+            rule: FillRule::EvenOdd,
+            ..Default::default()
+        },
+        10,
+        10,
+    );
     assert_eq!(nz[4 * 10 + 4], 255);
     assert_eq!(eo[4 * 10 + 4], 0);
     assert_eq!(eo[2 * 10 + 2], 255);
     assert_eq!(eo[7 * 10 + 7], 255);
-    pb.move_to(1.0, 1.0).line_to(6.0, 1.0).line_to(6.0, 6.0).line_to(1.0, 6.0).close();
-    pb.move_to(3.0, 3.0).line_to(3.0, 8.0).line_to(8.0, 8.0).line_to(8.0, 3.0).close();
+    pb.move_to(1.0, 1.0)
+        .line_to(6.0, 1.0)
+        .line_to(6.0, 6.0)
+        .line_to(1.0, 6.0)
+        .close();
+    pb.move_to(3.0, 3.0)
+        .line_to(3.0, 8.0)
+        .line_to(8.0, 8.0)
+        .line_to(8.0, 3.0)
+        .close();
     let opposite = pb.finish().unwrap();
     let nz = render(&opposite, &RasterOptions::default(), 10, 10);
     assert_eq!(nz[4 * 10 + 4], 0, "opposite windings cancel under non-zero");
@@ -186,13 +245,22 @@ fn self_intersecting_star() {
     // A pentagram: the centre has winding 2.
     let pts: Vec<(f32, f32)> = (0..5)
         .map(|i| {
-            let a = core::f32::consts::PI * 2.0 * (i as f32 * 2.0) / 5.0 - core::f32::consts::FRAC_PI_2;
+            let a =
+                core::f32::consts::PI * 2.0 * (i as f32 * 2.0) / 5.0 - core::f32::consts::FRAC_PI_2;
             (20.0 + 18.0 * a.cos(), 20.0 + 18.0 * a.sin())
         })
         .collect();
     let star = polygon(&pts);
     let nz = render(&star, &RasterOptions::default(), 40, 40);
-    let eo = render(&star, &RasterOptions { rule: FillRule::EvenOdd, ..Default::default() }, 40, 40);
+    let eo = render(
+        &star,
+        &RasterOptions {
+            rule: FillRule::EvenOdd,
+            ..Default::default()
+        },
+        40,
+        40,
+    );
     assert_eq!(nz[20 * 40 + 20], 255);
     assert_eq!(eo[20 * 40 + 20], 0);
     assert_eq!(eo[5 * 40 + 20], 255, "a tip is wound once");
@@ -202,7 +270,15 @@ fn self_intersecting_star() {
 fn aliased_fill_samples_pixel_centres() {
     let tri = [(1.3f32, 0.7f32), (17.9, 4.2), (6.1, 13.6)];
     let path = polygon(&tri);
-    let grid = render(&path, &RasterOptions { anti_alias: false, ..Default::default() }, 20, 16);
+    let grid = render(
+        &path,
+        &RasterOptions {
+            anti_alias: false,
+            ..Default::default()
+        },
+        20,
+        16,
+    );
     let inside = |px: f32, py: f32| {
         // Same side of all three edges (the triangle is wound clockwise on screen).
         (0..3).all(|i| {
@@ -213,7 +289,11 @@ fn aliased_fill_samples_pixel_centres() {
     };
     for y in 0..16 {
         for x in 0..20 {
-            let want = if inside(x as f32 + 0.5, y as f32 + 0.5) { 255 } else { 0 };
+            let want = if inside(x as f32 + 0.5, y as f32 + 0.5) {
+                255
+            } else {
+                0
+            };
             assert_eq!(grid[(y * 20 + x) as usize], want, "pixel ({x}, {y})");
         }
     }
@@ -223,10 +303,19 @@ fn aliased_fill_samples_pixel_centres() {
 fn clipping_to_the_target_and_a_clip_rect() {
     // A square hanging over every edge of an 8×8 target covers all of it.
     let big = polygon(&[(-5.5, -3.25), (12.0, -3.25), (12.0, 9.5), (-5.5, 9.5)]);
-    assert!(render(&big, &RasterOptions::default(), 8, 8).iter().all(|&c| c == 255));
+    assert!(
+        render(&big, &RasterOptions::default(), 8, 8)
+            .iter()
+            .all(|&c| c == 255)
+    );
     // Only the clip rect receives spans.
     let mut rec = SpanRecorder::new();
-    Rasterizer::new().fill(&big, &RasterOptions::default(), PixelRect::new(2, 3, 3, 2), &mut rec);
+    Rasterizer::new().fill(
+        &big,
+        &RasterOptions::default(),
+        PixelRect::new(2, 3, 3, 2),
+        &mut rec,
+    );
     let grid = rec.to_grid(8, 8).unwrap();
     for y in 0..8 {
         for x in 0..8 {
@@ -256,12 +345,31 @@ fn transform_maps_before_rasterizing() {
         }
     }
     // Non-finite transforms draw nothing.
-    for t in [Transform::scale(f32::NAN, 1.0), Transform::translate(f32::INFINITY, 0.0)] {
-        let grid = render(&unit, &RasterOptions { transform: t, ..Default::default() }, 8, 4);
+    for t in [
+        Transform::scale(f32::NAN, 1.0),
+        Transform::translate(f32::INFINITY, 0.0),
+    ] {
+        let grid = render(
+            &unit,
+            &RasterOptions {
+                transform: t,
+                ..Default::default()
+            },
+            8,
+            4,
+        );
         assert!(grid.iter().all(|&c| c == 0));
     }
     // A transform overflowing to infinity draws nothing.
-    let grid = render(&unit, &RasterOptions { transform: Transform::scale(3e38, 3e38).then_scale(10.0, 10.0), ..Default::default() }, 8, 4);
+    let grid = render(
+        &unit,
+        &RasterOptions {
+            transform: Transform::scale(3e38, 3e38).then_scale(10.0, 10.0),
+            ..Default::default()
+        },
+        8,
+        4,
+    );
     assert!(grid.iter().all(|&c| c == 0));
 }
 
@@ -271,12 +379,23 @@ fn huge_and_degenerate_shapes_stay_bounded() {
     let grid = render(&huge, &RasterOptions::default(), 16, 16);
     assert!(grid.iter().all(|&c| c == 255), "{grid:?}");
     // Zero-area shapes: a line, a point.
-    for pts in [[(1.0, 1.0), (5.0, 5.0), (3.0, 3.0)], [(2.0, 2.0), (2.0, 2.0), (2.0, 2.0)]] {
-        assert!(render(&polygon(&pts), &RasterOptions::default(), 8, 8).iter().all(|&c| c == 0));
+    for pts in [
+        [(1.0, 1.0), (5.0, 5.0), (3.0, 3.0)],
+        [(2.0, 2.0), (2.0, 2.0), (2.0, 2.0)],
+    ] {
+        assert!(
+            render(&polygon(&pts), &RasterOptions::default(), 8, 8)
+                .iter()
+                .all(|&c| c == 0)
+        );
     }
     // Tiny: 1/1000 of a pixel gives coverage 0, not garbage.
     let tiny = polygon(&[(3.0, 3.0), (3.001, 3.0), (3.001, 3.001)]);
-    assert!(render(&tiny, &RasterOptions::default(), 8, 8).iter().all(|&c| c == 0));
+    assert!(
+        render(&tiny, &RasterOptions::default(), 8, 8)
+            .iter()
+            .all(|&c| c == 0)
+    );
     let _ = Point::ZERO;
 }
 
@@ -285,14 +404,22 @@ fn tall_fills_are_split_into_bands_seamlessly() {
     // 3000 × 40 is several bands of 64K cells.
     let slanted = polygon(&[(0.5, 0.0), (30.5, 0.0), (39.5, 3000.0), (9.5, 3000.0)]);
     let mut rec = SpanRecorder::new();
-    Rasterizer::new().fill(&slanted, &RasterOptions::default(), PixelRect::from_size(2000, 3000), &mut rec);
+    Rasterizer::new().fill(
+        &slanted,
+        &RasterOptions::default(),
+        PixelRect::from_size(2000, 3000),
+        &mut rec,
+    );
     let grid = rec.to_grid(2000, 3000).unwrap();
     let poly = [(0.5, 0.0), (30.5, 0.0), (39.5, 3000.0), (9.5, 3000.0)];
     for y in (0..3000).step_by(37) {
         for x in 0..45 {
             let want = exact_coverage(&poly, x, y) * 255.0;
             let got = f64::from(grid[(y * 2000 + x) as usize]);
-            assert!((got - want).abs() <= 1.0, "({x}, {y}) got {got} want {want}");
+            assert!(
+                (got - want).abs() <= 1.0,
+                "({x}, {y}) got {got} want {want}"
+            );
         }
     }
 }

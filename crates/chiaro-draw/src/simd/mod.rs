@@ -4,3 +4,5 @@
     unsafe_code,
     reason = "calls of #[target_feature] functions after detection"
 )]
+pub(crate) mod composite;
+pub(crate) mod paint;

@@ -1,0 +1,524 @@
+//! Golden-scene harness: each scene is described once, rendered by chiaro and by
+//! tiny-skia from the same description, and compared with the tolerance the draw
+//! crate promises:
+//!
+//! - away from anti-aliased edges (pixels that every shape covers fully or not at all
+//!   in both renderings) every channel within 3/255;
+//! - on edge pixels, each shape's coverage within 1/4 of full (64/255): tiny-skia
+//!   supersamples edges, so its coverage is the coarse one;
+//! - the mean absolute difference over all channels of the scene at most 0.5/255.
+//!
+//! On failure the two renderings and their difference (×8) are written as PNGs to
+//! `target/golden-diffs/<scene>.{chiaro,tiny-skia,diff}.png`.
+
+#![allow(dead_code, reason = "each test binary uses part of the harness")]
+
+use chiaro::codec::{PngOptions, save_png};
+use chiaro::draw::paint::{Filter, GradientStop, Interpolation, SpreadMode};
+use chiaro::draw::path::PathEl;
+use chiaro::draw::raster::{RasterOptions, Rasterizer, SpanRecorder};
+use chiaro::draw::{BlendMode, FillOptions, FillRule, Paint, Path, Point, Renderer, Transform};
+use chiaro::pixel::{Image, PremulRgba8, Rect as PixelRect, Rgba8};
+
+/// A paint as both libraries can express it.
+#[derive(Clone)]
+pub enum PaintSpec {
+    Solid(Rgba8),
+    Linear {
+        start: Point,
+        end: Point,
+        stops: Vec<(f32, Rgba8)>,
+        spread: SpreadMode,
+    },
+    Radial {
+        start: Point,
+        start_radius: f32,
+        end: Point,
+        end_radius: f32,
+        stops: Vec<(f32, Rgba8)>,
+        spread: SpreadMode,
+    },
+    Sweep {
+        center: Point,
+        start_angle: f32,
+        end_angle: f32,
+        stops: Vec<(f32, Rgba8)>,
+        spread: SpreadMode,
+    },
+    Pattern {
+        image: Image<PremulRgba8>,
+        spread: SpreadMode,
+        filter: Filter,
+    },
+}
+
+/// One filled shape.
+#[derive(Clone)]
+pub struct Shape {
+    pub path: Path,
+    pub paint: PaintSpec,
+    pub paint_transform: Transform,
+    pub rule: FillRule,
+    pub transform: Transform,
+    pub blend: BlendMode,
+    pub anti_alias: bool,
+}
+
+impl Shape {
+    pub fn new(path: Path, paint: PaintSpec) -> Self {
+        Self {
+            path,
+            paint,
+            paint_transform: Transform::IDENTITY,
+            rule: FillRule::NonZero,
+            transform: Transform::IDENTITY,
+            blend: BlendMode::SourceOver,
+            anti_alias: true,
+        }
+    }
+
+    pub fn rule(mut self, rule: FillRule) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    pub fn transform(mut self, t: Transform) -> Self {
+        self.transform = t;
+        self
+    }
+
+    pub fn paint_transform(mut self, t: Transform) -> Self {
+        self.paint_transform = t;
+        self
+    }
+
+    pub fn blend(mut self, b: BlendMode) -> Self {
+        self.blend = b;
+        self
+    }
+
+    pub fn aliased(mut self) -> Self {
+        self.anti_alias = false;
+        self
+    }
+}
+
+/// A scene: a background and shapes drawn in order.
+pub struct Scene {
+    pub name: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub background: PremulRgba8,
+    pub shapes: Vec<Shape>,
+    /// Where chiaro differs from tiny-skia on purpose, the reason (the comparison is
+    /// then skipped for the listed pixels' colour, never for coverage).
+    pub note: Option<&'static str>,
+}
+
+impl Scene {
+    pub fn new(name: &'static str, width: u32, height: u32) -> Self {
+        Self {
+            name,
+            width,
+            height,
+            background: PremulRgba8::new(255, 255, 255, 255),
+            shapes: Vec::new(),
+            note: None,
+        }
+    }
+
+    pub fn background(mut self, c: PremulRgba8) -> Self {
+        self.background = c;
+        self
+    }
+
+    pub fn shape(mut self, s: Shape) -> Self {
+        self.shapes.push(s);
+        self
+    }
+}
+
+fn stops(list: &[(f32, Rgba8)]) -> Vec<GradientStop> {
+    list.iter().map(|&(o, c)| GradientStop::new(o, c)).collect()
+}
+
+fn chiaro_paint<'a>(spec: &'a PaintSpec, t: Transform) -> Paint<'a> {
+    let p = match spec {
+        PaintSpec::Solid(c) => Paint::solid(*c),
+        PaintSpec::Linear {
+            start,
+            end,
+            stops: s,
+            spread,
+        } => Paint::linear_gradient(*start, *end, &stops(s), *spread, Interpolation::Srgb).unwrap(),
+        PaintSpec::Radial {
+            start,
+            start_radius,
+            end,
+            end_radius,
+            stops: s,
+            spread,
+        } => Paint::radial_gradient(
+            *start,
+            *start_radius,
+            *end,
+            *end_radius,
+            &stops(s),
+            *spread,
+            Interpolation::Srgb,
+        )
+        .unwrap(),
+        PaintSpec::Sweep {
+            center,
+            start_angle,
+            end_angle,
+            stops: s,
+            spread,
+        } => Paint::sweep_gradient(
+            *center,
+            *start_angle,
+            *end_angle,
+            &stops(s),
+            *spread,
+            Interpolation::Srgb,
+        )
+        .unwrap(),
+        PaintSpec::Pattern {
+            image,
+            spread,
+            filter,
+        } => Paint::pattern(image.as_view(), *spread, *filter).unwrap(),
+    };
+    p.with_transform(t)
+}
+
+pub fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
+    let mut img = Image::filled(scene.width, scene.height, scene.background);
+    let mut r = Renderer::new();
+    for s in &scene.shapes {
+        let paint = chiaro_paint(&s.paint, s.paint_transform);
+        let options = FillOptions {
+            rule: s.rule,
+            transform: s.transform,
+            blend: s.blend,
+            anti_alias: s.anti_alias,
+            ..FillOptions::default()
+        };
+        r.fill_path(&mut img.as_view_mut(), &s.path, &paint, &options);
+    }
+    img
+}
+
+pub fn ts_transform(t: Transform) -> tiny_skia::Transform {
+    tiny_skia::Transform::from_row(t.a, t.b, t.c, t.d, t.e, t.f)
+}
+
+pub fn ts_path(path: &Path) -> Option<tiny_skia::Path> {
+    let mut pb = tiny_skia::PathBuilder::new();
+    for el in path.elements() {
+        match el {
+            PathEl::MoveTo(p) => pb.move_to(p.x, p.y),
+            PathEl::LineTo(p) => pb.line_to(p.x, p.y),
+            PathEl::QuadTo(c, p) => pb.quad_to(c.x, c.y, p.x, p.y),
+            PathEl::CubicTo(c1, c2, p) => pb.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
+            PathEl::Close => pb.close(),
+        }
+    }
+    pb.finish()
+}
+
+fn ts_spread(s: SpreadMode) -> tiny_skia::SpreadMode {
+    match s {
+        SpreadMode::Pad => tiny_skia::SpreadMode::Pad,
+        SpreadMode::Repeat => tiny_skia::SpreadMode::Repeat,
+        SpreadMode::Reflect => tiny_skia::SpreadMode::Reflect,
+    }
+}
+
+fn ts_stops(list: &[(f32, Rgba8)]) -> Vec<tiny_skia::GradientStop> {
+    list.iter()
+        .map(|&(o, c)| {
+            tiny_skia::GradientStop::new(o, tiny_skia::Color::from_rgba8(c.r, c.g, c.b, c.a))
+        })
+        .collect()
+}
+
+fn ts_blend(b: BlendMode) -> tiny_skia::BlendMode {
+    use tiny_skia::BlendMode as T;
+    match b {
+        BlendMode::Clear => T::Clear,
+        BlendMode::Source => T::Source,
+        BlendMode::Destination => T::Destination,
+        BlendMode::SourceOver => T::SourceOver,
+        BlendMode::DestinationOver => T::DestinationOver,
+        BlendMode::SourceIn => T::SourceIn,
+        BlendMode::DestinationIn => T::DestinationIn,
+        BlendMode::SourceOut => T::SourceOut,
+        BlendMode::DestinationOut => T::DestinationOut,
+        BlendMode::SourceAtop => T::SourceAtop,
+        BlendMode::DestinationAtop => T::DestinationAtop,
+        BlendMode::Xor => T::Xor,
+        BlendMode::Plus => T::Plus,
+        BlendMode::Multiply => T::Multiply,
+        BlendMode::Screen => T::Screen,
+        BlendMode::Overlay => T::Overlay,
+        BlendMode::Darken => T::Darken,
+        BlendMode::Lighten => T::Lighten,
+        BlendMode::ColorDodge => T::ColorDodge,
+        BlendMode::ColorBurn => T::ColorBurn,
+        BlendMode::HardLight => T::HardLight,
+        BlendMode::SoftLight => T::SoftLight,
+        BlendMode::Difference => T::Difference,
+        BlendMode::Exclusion => T::Exclusion,
+        BlendMode::Hue => T::Hue,
+        BlendMode::Saturation => T::Saturation,
+        BlendMode::Color => T::Color,
+        BlendMode::Luminosity => T::Luminosity,
+    }
+}
+
+pub fn ts_fill_rule(r: FillRule) -> tiny_skia::FillRule {
+    match r {
+        FillRule::NonZero => tiny_skia::FillRule::Winding,
+        FillRule::EvenOdd => tiny_skia::FillRule::EvenOdd,
+    }
+}
+
+/// A premultiplied chiaro image as a tiny-skia pixmap (same byte layout).
+pub fn to_pixmap(img: &Image<PremulRgba8>) -> tiny_skia::Pixmap {
+    let size = tiny_skia::IntSize::from_wh(img.width(), img.height()).unwrap();
+    tiny_skia::Pixmap::from_vec(img.as_bytes().to_vec(), size).unwrap()
+}
+
+pub fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
+    let mut pm = tiny_skia::Pixmap::new(scene.width, scene.height).unwrap();
+    let bg = scene.background;
+    // The exact premultiplied background bytes chiaro starts from.
+    for px in pm.pixels_mut() {
+        *px = tiny_skia::PremultipliedColorU8::from_rgba(bg.r, bg.g, bg.b, bg.a).unwrap();
+    }
+    let patterns: Vec<Option<tiny_skia::Pixmap>> = scene
+        .shapes
+        .iter()
+        .map(|s| match &s.paint {
+            PaintSpec::Pattern { image, .. } => Some(to_pixmap(image)),
+            _ => None,
+        })
+        .collect();
+    for (s, pattern) in scene.shapes.iter().zip(&patterns) {
+        let Some(path) = ts_path(&s.path) else {
+            continue;
+        };
+        let pt = ts_transform(s.paint_transform);
+        let shader = match &s.paint {
+            PaintSpec::Solid(c) => {
+                tiny_skia::Shader::SolidColor(tiny_skia::Color::from_rgba8(c.r, c.g, c.b, c.a))
+            }
+            PaintSpec::Linear {
+                start,
+                end,
+                stops,
+                spread,
+            } => tiny_skia::LinearGradient::new(
+                tiny_skia::Point::from_xy(start.x, start.y),
+                tiny_skia::Point::from_xy(end.x, end.y),
+                ts_stops(stops),
+                ts_spread(*spread),
+                pt,
+            )
+            .unwrap(),
+            PaintSpec::Radial {
+                start,
+                start_radius,
+                end,
+                end_radius,
+                stops,
+                spread,
+            } => tiny_skia::RadialGradient::new(
+                tiny_skia::Point::from_xy(start.x, start.y),
+                *start_radius,
+                tiny_skia::Point::from_xy(end.x, end.y),
+                *end_radius,
+                ts_stops(stops),
+                ts_spread(*spread),
+                pt,
+            )
+            .unwrap(),
+            PaintSpec::Sweep {
+                center,
+                start_angle,
+                end_angle,
+                stops,
+                spread,
+            } => tiny_skia::SweepGradient::new(
+                tiny_skia::Point::from_xy(center.x, center.y),
+                start_angle.to_degrees(),
+                end_angle.to_degrees(),
+                ts_stops(stops),
+                ts_spread(*spread),
+                pt,
+            )
+            .unwrap(),
+            PaintSpec::Pattern { spread, filter, .. } => tiny_skia::Pattern::new(
+                pattern.as_ref().unwrap().as_ref(),
+                ts_spread(*spread),
+                match filter {
+                    Filter::Nearest => tiny_skia::FilterQuality::Nearest,
+                    Filter::Bilinear => tiny_skia::FilterQuality::Bilinear,
+                },
+                1.0,
+                pt,
+            ),
+        };
+        let paint = tiny_skia::Paint {
+            shader,
+            blend_mode: ts_blend(s.blend),
+            anti_alias: s.anti_alias,
+            ..tiny_skia::Paint::default()
+        };
+        pm.fill_path(
+            &path,
+            &paint,
+            ts_fill_rule(s.rule),
+            ts_transform(s.transform),
+            None,
+        );
+    }
+    let data: Vec<PremulRgba8> = pm
+        .pixels()
+        .iter()
+        .map(|p| PremulRgba8::new(p.red(), p.green(), p.blue(), p.alpha()))
+        .collect();
+    Image::from_raw(scene.width, scene.height, data).unwrap()
+}
+
+/// Coverage of one shape by chiaro's rasterizer.
+pub fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
+    let mut rec = SpanRecorder::new();
+    let options = RasterOptions {
+        rule: s.rule,
+        transform: s.transform,
+        anti_alias: s.anti_alias,
+        ..RasterOptions::default()
+    };
+    Rasterizer::new().fill(&s.path, &options, PixelRect::from_size(w, h), &mut rec);
+    rec.to_grid(w, h).expect("chiaro covered a pixel twice")
+}
+
+/// Coverage of one shape by tiny-skia's rasterizer.
+pub fn tiny_skia_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
+    let mut mask = tiny_skia::Mask::new(w, h).unwrap();
+    if let Some(path) = ts_path(&s.path) {
+        mask.fill_path(
+            &path,
+            ts_fill_rule(s.rule),
+            s.anti_alias,
+            ts_transform(s.transform),
+        );
+    }
+    mask.data().to_vec()
+}
+
+/// What a comparison found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub worst_off_edge: u8,
+    pub worst_edge_coverage: u8,
+    pub mean_abs_diff: f64,
+    pub edge_pixels: usize,
+    pub first_off_edge_failure: Option<(u32, u32, [u8; 4], [u8; 4])>,
+}
+
+/// Renders `scene` both ways and checks the tolerance; panics with a report (and
+/// writes PNGs) when it does not hold.
+pub fn check(scene: Scene) -> Report {
+    check_with(scene, 3, 64, 0.5)
+}
+
+pub fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f64) -> Report {
+    let (w, h) = (scene.width, scene.height);
+    let ours = render_chiaro(&scene);
+    let theirs = render_tiny_skia(&scene);
+    let n = (w * h) as usize;
+    let mut edge = vec![false; n];
+    let mut report = Report::default();
+    for s in &scene.shapes {
+        let a = chiaro_coverage(s, w, h);
+        let b = tiny_skia_coverage(s, w, h);
+        for i in 0..n {
+            let partial = |c: u8| c != 0 && c != 255;
+            if partial(a[i]) || partial(b[i]) || a[i] != b[i] {
+                edge[i] = true;
+                report.worst_edge_coverage = report.worst_edge_coverage.max(a[i].abs_diff(b[i]));
+            }
+        }
+    }
+    let mut sum = 0u64;
+    for (i, (p, q)) in ours.pixels().zip(theirs.pixels()).enumerate() {
+        let (p, q) = ([p.r, p.g, p.b, p.a], [q.r, q.g, q.b, q.a]);
+        let d = p
+            .iter()
+            .zip(&q)
+            .map(|(a, b)| a.abs_diff(*b))
+            .max()
+            .unwrap_or(0);
+        sum += p
+            .iter()
+            .zip(&q)
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum::<u64>();
+        if edge[i] {
+            report.edge_pixels += 1;
+        } else if d > report.worst_off_edge {
+            report.worst_off_edge = d;
+            if d > off_edge && report.first_off_edge_failure.is_none() {
+                let (x, y) = ((i as u32) % w, (i as u32) / w);
+                report.first_off_edge_failure = Some((x, y, p, q));
+            }
+        }
+    }
+    report.mean_abs_diff = sum as f64 / (n * 4) as f64;
+    let ok = report.worst_off_edge <= off_edge
+        && report.worst_edge_coverage <= edge_coverage
+        && report.mean_abs_diff <= mean;
+    if !ok || std::env::var_os("CHIARO_GOLDEN_WRITE").is_some() {
+        let dir = write_pictures(scene.name, &ours, &theirs);
+        assert!(
+            ok,
+            "scene {}: {report:?} (limits: off-edge {off_edge}, edge coverage {edge_coverage}, mean {mean}); pictures in {}",
+            scene.name,
+            dir.display()
+        );
+    }
+    report
+}
+
+fn write_pictures(
+    name: &str,
+    ours: &Image<PremulRgba8>,
+    theirs: &Image<PremulRgba8>,
+) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/golden-diffs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let straight = |img: &Image<PremulRgba8>| img.convert::<Rgba8>();
+    let diff = Image::from_fn(ours.width(), ours.height(), |x, y| {
+        let (p, q) = (ours.get(x, y).unwrap(), theirs.get(x, y).unwrap());
+        let d = |a: u8, b: u8| a.abs_diff(b).saturating_mul(8);
+        Rgba8::new(d(p.r, q.r), d(p.g, q.g), d(p.b, q.b).max(d(p.a, q.a)), 255)
+    });
+    let o = PngOptions::default();
+    save_png(
+        straight(ours).as_view(),
+        dir.join(format!("{name}.chiaro.png")),
+        &o,
+    )
+    .unwrap();
+    save_png(
+        straight(theirs).as_view(),
+        dir.join(format!("{name}.tiny-skia.png")),
+        &o,
+    )
+    .unwrap();
+    save_png(diff.as_view(), dir.join(format!("{name}.diff.png")), &o).unwrap();
+    dir
+}

@@ -1,0 +1,223 @@
+//! Filling paths: rasterizer spans, paint rows and compositing, joined.
+
+use alloc::vec::Vec;
+
+use chiaro_pixel::{PremulRgba8, Rect as PixelRect, ViewMut};
+
+use crate::composite::{self, BlendMode, Mask};
+use crate::geom::Transform;
+use crate::paint::Paint;
+use crate::paint::shader::Shader;
+use crate::path::Path;
+use crate::raster::{DEFAULT_TOLERANCE, FillRule, RasterOptions, Rasterizer, SpanSink};
+
+/// How a path is filled.
+#[derive(Clone, Debug)]
+pub struct FillOptions<'a> {
+    /// Which points are inside (default non-zero).
+    pub rule: FillRule,
+    /// User-to-device transform applied to the path and the paint (default identity).
+    pub transform: Transform,
+    /// How the paint combines with the target (default source-over).
+    pub blend: BlendMode,
+    /// Multiplies the paint's colours, alpha included, 0–1 (default 1; NaN counts as
+    /// 0).
+    pub opacity: f32,
+    /// Exact area coverage (`true`, the default) or centre sampling.
+    pub anti_alias: bool,
+    /// Flattening tolerance in device pixels (default
+    /// [`DEFAULT_TOLERANCE`](crate::raster::DEFAULT_TOLERANCE)).
+    pub tolerance: f32,
+    /// Coverage mask in target coordinates, multiplied into the shape's coverage.
+    pub mask: Option<Mask<'a>>,
+    /// Pixels outside this rectangle of the target are left alone.
+    pub clip_rect: Option<PixelRect>,
+}
+
+impl Default for FillOptions<'_> {
+    fn default() -> Self {
+        Self {
+            rule: FillRule::NonZero,
+            transform: Transform::IDENTITY,
+            blend: BlendMode::SourceOver,
+            opacity: 1.0,
+            anti_alias: true,
+            tolerance: DEFAULT_TOLERANCE,
+            mask: None,
+            clip_rect: None,
+        }
+    }
+}
+
+impl FillOptions<'_> {
+    /// Default options with `transform`.
+    pub fn with_transform(transform: Transform) -> Self {
+        Self {
+            transform,
+            ..Self::default()
+        }
+    }
+}
+
+/// Fills paths onto premultiplied targets, keeping its buffers (the rasterizer's and
+/// one row of paint) between fills: a loop of fills through one `Renderer` allocates
+/// only when a fill needs more room than any before it.
+#[derive(Debug, Default)]
+pub struct Renderer {
+    raster: Rasterizer,
+    row: Vec<PremulRgba8>,
+    coverage: Vec<u8>,
+}
+
+impl Renderer {
+    /// A renderer with empty buffers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Fills `path` with `paint` onto `target`.
+    ///
+    /// Pixels the shape does not cover are left alone, whatever the blend mode (the
+    /// canvas and Skia convention: the operator applies within the shape, weighted by
+    /// its coverage). Draws nothing when the transform, or the paint's transform
+    /// combined with it, is not finite or not invertible where the paint needs it.
+    pub fn fill_path(
+        &mut self,
+        target: &mut ViewMut<'_, PremulRgba8>,
+        path: &Path,
+        paint: &Paint<'_>,
+        options: &FillOptions<'_>,
+    ) {
+        let Some(shader) = Shader::new(paint, &options.transform) else {
+            return;
+        };
+        let opacity = unit_to_u8(options.opacity);
+        if opacity == 0 && options.blend == BlendMode::SourceOver {
+            return;
+        }
+        let mut clip = target.bounds();
+        if let Some(r) = options.clip_rect {
+            match clip.intersect(&r) {
+                Some(c) => clip = c,
+                None => return,
+            }
+        }
+        let raster = RasterOptions {
+            rule: options.rule,
+            transform: options.transform,
+            anti_alias: options.anti_alias,
+            tolerance: options.tolerance,
+        };
+        let solid = shader.solid().map(|c| composite::scale(c, opacity));
+        let mut sink = PaintSink {
+            target,
+            shader: &shader,
+            solid,
+            opacity,
+            mode: options.blend,
+            mask: options.mask.as_ref(),
+            row: &mut self.row,
+            coverage: &mut self.coverage,
+        };
+        self.raster.fill(path, &raster, clip, &mut sink);
+    }
+}
+
+/// Fills `path` with `paint` onto `target` through a temporary [`Renderer`]
+/// (allocates its buffers; keep a `Renderer` to fill many paths).
+pub fn fill_path(
+    target: &mut ViewMut<'_, PremulRgba8>,
+    path: &Path,
+    paint: &Paint<'_>,
+    options: &FillOptions<'_>,
+) {
+    Renderer::new().fill_path(target, path, paint, options);
+}
+
+struct PaintSink<'t, 'v, 's, 'm> {
+    target: &'t mut ViewMut<'v, PremulRgba8>,
+    shader: &'s Shader<'s>,
+    /// The paint's one colour, already scaled by the opacity.
+    solid: Option<PremulRgba8>,
+    opacity: u8,
+    mode: BlendMode,
+    mask: Option<&'m Mask<'m>>,
+    row: &'t mut Vec<PremulRgba8>,
+    coverage: &'t mut Vec<u8>,
+}
+
+impl PaintSink<'_, '_, '_, '_> {
+    /// The paint's colours for `len` pixels from `(x, y)`, opacity applied.
+    fn shade(&mut self, x: u32, y: u32, len: usize) {
+        if self.row.len() < len {
+            self.row.resize(len, PremulRgba8::TRANSPARENT);
+        }
+        let row = &mut self.row[..len];
+        self.shader.shade(x, y, row);
+        if self.opacity != 255 {
+            for p in row.iter_mut() {
+                *p = composite::scale(*p, self.opacity);
+            }
+        }
+    }
+
+    fn composite_mask(&mut self, x: u32, y: u32, len: usize) {
+        let range = x as usize..x as usize + len;
+        if self.solid.is_none() {
+            self.shade(x, y, len);
+        }
+        let Some(dst) = self.target.row_mut(y).and_then(|r| r.get_mut(range)) else {
+            return;
+        };
+        let coverage = &self.coverage[..len];
+        match self.solid {
+            Some(c) => composite::solid_mask(self.mode, c, dst, coverage),
+            None => composite::row_mask(self.mode, &self.row[..len], dst, coverage),
+        }
+    }
+}
+
+impl SpanSink for PaintSink<'_, '_, '_, '_> {
+    fn solid_span(&mut self, x: u32, y: u32, len: u32, coverage: u8) {
+        let len = len as usize;
+        if let Some(mask) = self.mask {
+            if self.coverage.len() < len {
+                self.coverage.resize(len, 0);
+            }
+            self.coverage[..len].fill(coverage);
+            mask.apply(x, y, &mut self.coverage[..len]);
+            self.composite_mask(x, y, len);
+            return;
+        }
+        if self.solid.is_none() {
+            self.shade(x, y, len);
+        }
+        let range = x as usize..x as usize + len;
+        let Some(dst) = self.target.row_mut(y).and_then(|r| r.get_mut(range)) else {
+            return;
+        };
+        match self.solid {
+            Some(c) => composite::solid_span(self.mode, c, dst, coverage),
+            None => composite::row_span(self.mode, &self.row[..len], dst, coverage),
+        }
+    }
+
+    fn mask_span(&mut self, x: u32, y: u32, coverage: &[u8]) {
+        let len = coverage.len();
+        if self.coverage.len() < len {
+            self.coverage.resize(len, 0);
+        }
+        self.coverage[..len].copy_from_slice(coverage);
+        if let Some(mask) = self.mask {
+            mask.apply(x, y, &mut self.coverage[..len]);
+        }
+        self.composite_mask(x, y, len);
+    }
+}
+
+/// `v` in 0–1 as a byte, rounded; NaN gives 0.
+fn unit_to_u8(v: f32) -> u8 {
+    #[expect(clippy::cast_possible_truncation, reason = "clamped to [0, 255.5)")]
+    let b = (v.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
+    if v.is_nan() { 0 } else { b }
+}
