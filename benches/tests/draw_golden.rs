@@ -187,13 +187,15 @@ scene!(star_evenodd, 128, 128, |s| s.shape(
     Shape::new(star(64.0, 66.0, 58.0), solid(240, 180, 0, 255)).rule(FillRule::EvenOdd)
 ));
 
-scene!(nested_squares_evenodd, 96, 96, |s| s.shape(
+// Every edge at a fractional position: tiny-skia quantizes such edges to its
+// supersampling grid (up to 26/255 here), chiaro's coverage is the exact area.
+scene!(nested_squares_evenodd, 160, 160, |s| s.shape(
     Shape::new(
         {
             let mut pb = PathBuilder::new();
             for i in 0..4 {
-                let o = 6.0 + i as f32 * 10.3;
-                pb.push_rect(Rect::new(o, o, 96.0 - o, 96.0 - o));
+                let o = 10.0 + i as f32 * 16.3;
+                pb.push_rect(Rect::new(o, o, 160.0 - o, 160.0 - o));
             }
             pb.finish().unwrap()
         },
@@ -275,6 +277,10 @@ scene!(thin_slivers, 64, 64, |s| s
         solid(0, 0, 0, 255)
     )));
 
+// Without anti-aliasing chiaro samples pixel centres exactly; tiny-skia rounds edge
+// positions, so a few pixels whose centre lies within a fraction of a pixel of an
+// edge differ (the harness allows them for aliased shapes; see
+// `aliased_disagreements_are_tiny_skia_rounding`).
 scene!(aliased_fill, 96, 96, |s| s
     .shape(Shape::new(Path::circle(40.0, 44.0, 30.3).unwrap(), solid(0, 0, 0, 255)).aliased())
     .shape(
@@ -397,8 +403,11 @@ scene!(sweep_repeat, 128, 128, |s| s.shape(Shape::new(
     Path::rect(Rect::new(0.0, 0.0, 128.0, 128.0)).unwrap(),
     PaintSpec::Sweep {
         center: Point::new(60.0, 70.0),
-        start_angle: 0.0,
-        end_angle: std::f32::consts::FRAC_PI_2,
+        // Not 0: tiny-skia 0.12 skips its angle scale and bias when the start angle
+        // is 0 (`scale != 1.0 && bias != 0.0` in `SweepGradient::push_stages`), so it
+        // would ignore the end angle.
+        start_angle: 0.2,
+        end_angle: 1.8,
         stops: rainbow(),
         spread: SpreadMode::Repeat,
     }
@@ -475,3 +484,129 @@ scene!(blend_source_in_shape, 96, 96, |s| blend_scene(
     s,
     BlendMode::Source
 ));
+
+/// Every pixel where the aliased renderings differ is decided correctly by chiaro:
+/// its centre is inside the circle or triangle exactly when chiaro filled it.
+#[test]
+fn aliased_disagreements_are_tiny_skia_rounding() {
+    let (cx, cy, r) = (40.0f64, 44.0f64, 30.3f64);
+    let tri = [(50.2f64, 10.7f64), (90.1, 50.3), (60.6, 90.9)];
+    let scene = Scene::new("aliased_check", 96, 96)
+        .shape(Shape::new(Path::circle(40.0, 44.0, 30.3).unwrap(), solid(0, 0, 0, 255)).aliased())
+        .shape(
+            Shape::new(
+                poly(&[(50.2, 10.7), (90.1, 50.3), (60.6, 90.9)]),
+                solid(200, 0, 0, 255),
+            )
+            .aliased(),
+        );
+    let ours = golden::render_chiaro(&scene);
+    let theirs = golden::render_tiny_skia(&scene);
+    let mut differing = 0;
+    for y in 0..96u32 {
+        for x in 0..96u32 {
+            let (p, q) = (ours.get(x, y).unwrap(), theirs.get(x, y).unwrap());
+            if p == q {
+                continue;
+            }
+            differing += 1;
+            let (px, py) = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+            let in_circle = (px - cx).hypot(py - cy) < r;
+            let in_tri = (0..3).all(|i| {
+                let (ax, ay) = tri[i];
+                let (bx, by) = tri[(i + 1) % 3];
+                (bx - ax) * (py - ay) - (by - ay) * (px - ax) >= 0.0
+            });
+            let want = if in_tri {
+                PremulRgba8::new(200, 0, 0, 255)
+            } else if in_circle {
+                PremulRgba8::new(0, 0, 0, 255)
+            } else {
+                PremulRgba8::new(255, 255, 255, 255)
+            };
+            assert_eq!(*p, want, "pixel ({x}, {y})");
+        }
+    }
+    assert!(differing < 30, "{differing} pixels differ");
+}
+
+/// Exact coverage of pixel `(x, y)` by the disc, by fine integration of chord lengths.
+fn disc_coverage(cx: f64, cy: f64, r: f64, x: u32, y: u32) -> f64 {
+    let (x0, y0) = (f64::from(x), f64::from(y));
+    let n = 256;
+    let mut sum = 0.0;
+    for i in 0..n {
+        let px = x0 + (f64::from(i) + 0.5) / f64::from(n);
+        let dx = px - cx;
+        if dx.abs() >= r {
+            continue;
+        }
+        let h = (r * r - dx * dx).sqrt();
+        sum += ((cy + h).min(y0 + 1.0) - (cy - h).max(y0)).max(0.0);
+    }
+    sum / f64::from(n)
+}
+
+/// Mean and worst absolute error (in 1/255 units) of each library's coverage against
+/// exact coverage, over the pixels that are partly covered.
+fn coverage_errors(
+    shape: &Shape,
+    w: u32,
+    h: u32,
+    exact: impl Fn(u32, u32) -> f64,
+) -> [(f64, f64); 2] {
+    let ours = golden::chiaro_coverage(shape, w, h);
+    let theirs = golden::tiny_skia_coverage(shape, w, h);
+    let mut out = [(0.0, 0.0); 2];
+    let mut count = 0;
+    for y in 0..h {
+        for x in 0..w {
+            let e = exact(x, y) * 255.0;
+            if e <= 0.0 || e >= 255.0 {
+                continue;
+            }
+            count += 1;
+            for (o, cov) in out.iter_mut().zip([&ours, &theirs]) {
+                let d = (f64::from(cov[(y * w + x) as usize]) - e).abs();
+                o.0 += d;
+                o.1 = f64::max(o.1, d);
+            }
+        }
+    }
+    out.map(|(sum, worst)| (sum / f64::from(count), worst))
+}
+
+/// chiaro's edge coverage is the exact area; tiny-skia's is supersampled. Against
+/// analytically computed coverage of a rectangle at fractional coordinates and of a
+/// large circle, chiaro's error is the smaller, both on average and at worst.
+#[test]
+fn edge_coverage_is_more_exact_than_tiny_skia() {
+    let (x0, y0, x1, y1) = (10.3f64, 7.6f64, 50.8f64, 41.25f64);
+    let rect = Shape::new(
+        Path::rect(Rect::new(x0 as f32, y0 as f32, x1 as f32, y1 as f32)).unwrap(),
+        solid(0, 0, 0, 255),
+    );
+    let [ours, theirs] = coverage_errors(&rect, 64, 64, |x, y| {
+        let ox = (f64::from(x + 1).min(x1) - f64::from(x).max(x0)).max(0.0);
+        let oy = (f64::from(y + 1).min(y1) - f64::from(y).max(y0)).max(0.0);
+        ox * oy
+    });
+    println!(
+        "rectangle: chiaro mean {:.3} worst {:.3}; tiny-skia mean {:.3} worst {:.3}",
+        ours.0, ours.1, theirs.0, theirs.1
+    );
+    assert!(ours.1 <= 0.5 + 1e-3, "chiaro is exact to rounding");
+    assert!(ours.0 < theirs.0 && ours.1 < theirs.1);
+
+    let (cx, cy, r) = (100.3f64, 99.6f64, 87.4f64);
+    let circle = Shape::new(
+        Path::circle(cx as f32, cy as f32, r as f32).unwrap(),
+        solid(0, 0, 0, 255),
+    );
+    let [ours, theirs] = coverage_errors(&circle, 200, 200, |x, y| disc_coverage(cx, cy, r, x, y));
+    println!(
+        "circle: chiaro mean {:.3} worst {:.3}; tiny-skia mean {:.3} worst {:.3}",
+        ours.0, ours.1, theirs.0, theirs.1
+    );
+    assert!(ours.0 < theirs.0 && ours.1 < theirs.1);
+}

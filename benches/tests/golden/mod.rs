@@ -6,7 +6,12 @@
 //!   in both renderings) every channel within 3/255;
 //! - on edge pixels, each shape's coverage within 1/4 of full (64/255): tiny-skia
 //!   supersamples edges, so its coverage is the coarse one;
-//! - the mean absolute difference over all channels of the scene at most 0.5/255.
+//! - the mean absolute difference over all channels of the scene at most 0.5/255;
+//! - for shapes filled without anti-aliasing, coverage is 0 or 255 in both, and
+//!   at most 0.5 % of the scene's pixels may flip (chiaro samples pixel centres
+//!   exactly, tiny-skia rounds edge positions first);
+//! - pixels beside a jump in the paint itself (a hard stop, a repeat seam) are
+//!   held to the mean only, and may be at most 1 % of the scene.
 //!
 //! On failure the two renderings and their difference (×8) are written as PNGs to
 //! `target/golden-diffs/<scene>.{chiaro,tiny-skia,diff}.png`.
@@ -22,7 +27,7 @@ use chiaro::pixel::{Image, PremulRgba8, Rect as PixelRect, Rgba8};
 
 /// A paint as both libraries can express it.
 #[derive(Clone)]
-pub enum PaintSpec {
+pub(crate) enum PaintSpec {
     Solid(Rgba8),
     Linear {
         start: Point,
@@ -54,7 +59,7 @@ pub enum PaintSpec {
 
 /// One filled shape.
 #[derive(Clone)]
-pub struct Shape {
+pub(crate) struct Shape {
     pub path: Path,
     pub paint: PaintSpec,
     pub paint_transform: Transform,
@@ -65,7 +70,7 @@ pub struct Shape {
 }
 
 impl Shape {
-    pub fn new(path: Path, paint: PaintSpec) -> Self {
+    pub(crate) fn new(path: Path, paint: PaintSpec) -> Self {
         Self {
             path,
             paint,
@@ -77,34 +82,34 @@ impl Shape {
         }
     }
 
-    pub fn rule(mut self, rule: FillRule) -> Self {
+    pub(crate) fn rule(mut self, rule: FillRule) -> Self {
         self.rule = rule;
         self
     }
 
-    pub fn transform(mut self, t: Transform) -> Self {
+    pub(crate) fn transform(mut self, t: Transform) -> Self {
         self.transform = t;
         self
     }
 
-    pub fn paint_transform(mut self, t: Transform) -> Self {
+    pub(crate) fn paint_transform(mut self, t: Transform) -> Self {
         self.paint_transform = t;
         self
     }
 
-    pub fn blend(mut self, b: BlendMode) -> Self {
+    pub(crate) fn blend(mut self, b: BlendMode) -> Self {
         self.blend = b;
         self
     }
 
-    pub fn aliased(mut self) -> Self {
+    pub(crate) fn aliased(mut self) -> Self {
         self.anti_alias = false;
         self
     }
 }
 
 /// A scene: a background and shapes drawn in order.
-pub struct Scene {
+pub(crate) struct Scene {
     pub name: &'static str,
     pub width: u32,
     pub height: u32,
@@ -116,7 +121,7 @@ pub struct Scene {
 }
 
 impl Scene {
-    pub fn new(name: &'static str, width: u32, height: u32) -> Self {
+    pub(crate) fn new(name: &'static str, width: u32, height: u32) -> Self {
         Self {
             name,
             width,
@@ -127,12 +132,12 @@ impl Scene {
         }
     }
 
-    pub fn background(mut self, c: PremulRgba8) -> Self {
+    pub(crate) fn background(mut self, c: PremulRgba8) -> Self {
         self.background = c;
         self
     }
 
-    pub fn shape(mut self, s: Shape) -> Self {
+    pub(crate) fn shape(mut self, s: Shape) -> Self {
         self.shapes.push(s);
         self
     }
@@ -192,7 +197,7 @@ fn chiaro_paint<'a>(spec: &'a PaintSpec, t: Transform) -> Paint<'a> {
     p.with_transform(t)
 }
 
-pub fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
+pub(crate) fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
     let mut img = Image::filled(scene.width, scene.height, scene.background);
     let mut r = Renderer::new();
     for s in &scene.shapes {
@@ -209,11 +214,11 @@ pub fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
     img
 }
 
-pub fn ts_transform(t: Transform) -> tiny_skia::Transform {
+pub(crate) fn ts_transform(t: Transform) -> tiny_skia::Transform {
     tiny_skia::Transform::from_row(t.a, t.b, t.c, t.d, t.e, t.f)
 }
 
-pub fn ts_path(path: &Path) -> Option<tiny_skia::Path> {
+pub(crate) fn ts_path(path: &Path) -> Option<tiny_skia::Path> {
     let mut pb = tiny_skia::PathBuilder::new();
     for el in path.elements() {
         match el {
@@ -277,7 +282,7 @@ fn ts_blend(b: BlendMode) -> tiny_skia::BlendMode {
     }
 }
 
-pub fn ts_fill_rule(r: FillRule) -> tiny_skia::FillRule {
+pub(crate) fn ts_fill_rule(r: FillRule) -> tiny_skia::FillRule {
     match r {
         FillRule::NonZero => tiny_skia::FillRule::Winding,
         FillRule::EvenOdd => tiny_skia::FillRule::EvenOdd,
@@ -285,12 +290,12 @@ pub fn ts_fill_rule(r: FillRule) -> tiny_skia::FillRule {
 }
 
 /// A premultiplied chiaro image as a tiny-skia pixmap (same byte layout).
-pub fn to_pixmap(img: &Image<PremulRgba8>) -> tiny_skia::Pixmap {
+pub(crate) fn to_pixmap(img: &Image<PremulRgba8>) -> tiny_skia::Pixmap {
     let size = tiny_skia::IntSize::from_wh(img.width(), img.height()).unwrap();
     tiny_skia::Pixmap::from_vec(img.as_bytes().to_vec(), size).unwrap()
 }
 
-pub fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
+pub(crate) fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
     let mut pm = tiny_skia::Pixmap::new(scene.width, scene.height).unwrap();
     let bg = scene.background;
     // The exact premultiplied background bytes chiaro starts from.
@@ -393,7 +398,7 @@ pub fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
 }
 
 /// Coverage of one shape by chiaro's rasterizer.
-pub fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
     let mut rec = SpanRecorder::new();
     let options = RasterOptions {
         rule: s.rule,
@@ -406,7 +411,7 @@ pub fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
 }
 
 /// Coverage of one shape by tiny-skia's rasterizer.
-pub fn tiny_skia_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn tiny_skia_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
     let mut mask = tiny_skia::Mask::new(w, h).unwrap();
     if let Some(path) = ts_path(&s.path) {
         mask.fill_path(
@@ -421,21 +426,29 @@ pub fn tiny_skia_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
 
 /// What a comparison found.
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     pub worst_off_edge: u8,
     pub worst_edge_coverage: u8,
     pub mean_abs_diff: f64,
     pub edge_pixels: usize,
     pub first_off_edge_failure: Option<(u32, u32, [u8; 4], [u8; 4])>,
+    /// Pixels where an aliased shape's coverage differs (0 against 255).
+    pub aliased_disagreements: usize,
+    /// Where the worst edge coverage difference is: pixel, chiaro's and tiny-skia's.
+    pub worst_edge_at: Option<(u32, u32, u8, u8)>,
+    /// Pixels next to a jump in the paint itself (a hard stop or a repeat seam),
+    /// excluded from the off-edge check: which side of the jump a pixel centre
+    /// falls on is decided by the last bit of `f32` arithmetic in either library.
+    pub paint_edge_pixels: usize,
 }
 
 /// Renders `scene` both ways and checks the tolerance; panics with a report (and
 /// writes PNGs) when it does not hold.
-pub fn check(scene: Scene) -> Report {
+pub(crate) fn check(scene: Scene) -> Report {
     check_with(scene, 3, 64, 0.5)
 }
 
-pub fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f64) -> Report {
+pub(crate) fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f64) -> Report {
     let (w, h) = (scene.width, scene.height);
     let ours = render_chiaro(&scene);
     let theirs = render_tiny_skia(&scene);
@@ -449,10 +462,42 @@ pub fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f64) -> R
             let partial = |c: u8| c != 0 && c != 255;
             if partial(a[i]) || partial(b[i]) || a[i] != b[i] {
                 edge[i] = true;
-                report.worst_edge_coverage = report.worst_edge_coverage.max(a[i].abs_diff(b[i]));
+                if s.anti_alias {
+                    let d = a[i].abs_diff(b[i]);
+                    if d > report.worst_edge_coverage {
+                        report.worst_edge_coverage = d;
+                        report.worst_edge_at = Some(((i as u32) % w, (i as u32) / w, a[i], b[i]));
+                    }
+                } else {
+                    report.aliased_disagreements += 1;
+                }
             }
         }
     }
+    // Jumps in the paint: a 4-neighbour differing by more than 48 in some channel in
+    // either rendering.
+    let jump = |img: &Image<PremulRgba8>, x: u32, y: u32| {
+        let p = img.get(x, y).unwrap();
+        let far = |q: &PremulRgba8| {
+            [
+                p.r.abs_diff(q.r),
+                p.g.abs_diff(q.g),
+                p.b.abs_diff(q.b),
+                p.a.abs_diff(q.a),
+            ]
+            .into_iter()
+            .any(|d| d > 48)
+        };
+        [
+            (x.wrapping_sub(1), y),
+            (x + 1, y),
+            (x, y.wrapping_sub(1)),
+            (x, y + 1),
+        ]
+        .into_iter()
+        .filter_map(|(nx, ny)| img.get(nx, ny))
+        .any(far)
+    };
     let mut sum = 0u64;
     for (i, (p, q)) in ours.pixels().zip(theirs.pixels()).enumerate() {
         let (p, q) = ([p.r, p.g, p.b, p.a], [q.r, q.g, q.b, q.a]);
@@ -467,18 +512,24 @@ pub fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f64) -> R
             .zip(&q)
             .map(|(a, b)| u64::from(a.abs_diff(*b)))
             .sum::<u64>();
+        let (x, y) = ((i as u32) % w, (i as u32) / w);
         if edge[i] {
             report.edge_pixels += 1;
+        } else if d > off_edge && (jump(&ours, x, y) || jump(&theirs, x, y)) {
+            report.paint_edge_pixels += 1;
         } else if d > report.worst_off_edge {
             report.worst_off_edge = d;
             if d > off_edge && report.first_off_edge_failure.is_none() {
-                let (x, y) = ((i as u32) % w, (i as u32) / w);
                 report.first_off_edge_failure = Some((x, y, p, q));
             }
         }
     }
     report.mean_abs_diff = sum as f64 / (n * 4) as f64;
-    let ok = report.worst_off_edge <= off_edge
+    // Aliased shapes: chiaro samples centres exactly, tiny-skia rounds edges, so
+    // pixels with a centre very near an edge may flip; allow 0.5 % of the scene.
+    let ok = report.aliased_disagreements * 200 <= n
+        && report.paint_edge_pixels * 100 <= n
+        && report.worst_off_edge <= off_edge
         && report.worst_edge_coverage <= edge_coverage
         && report.mean_abs_diff <= mean;
     if !ok || std::env::var_os("CHIARO_GOLDEN_WRITE").is_some() {

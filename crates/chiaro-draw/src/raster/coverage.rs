@@ -28,6 +28,13 @@ const BAND_CELLS: usize = 1 << 16;
 pub(crate) struct Accumulator {
     /// `band_rows × row_len` cells.
     pub(crate) cells: Vec<f32>,
+    /// Per cell, the total height of the downward and of the upward line pieces
+    /// inside its pixel. Both non-zero, or either above 1, only where edges of more
+    /// than one crossing pass through the pixel (not for consecutive pieces of one
+    /// edge chain): the sweep uses it to find pixels that need exact treatment.
+    pub(crate) down: Vec<f32>,
+    /// See [`down`](Self::down).
+    pub(crate) up: Vec<f32>,
     /// `band_rows × words_per_row` occupancy words; bit `b` of word `w` marks block
     /// `64·w + b`.
     pub(crate) blocks: Vec<u64>,
@@ -45,6 +52,8 @@ impl Accumulator {
         let rows = (BAND_CELLS / self.row_len).clamp(1, height.max(1) as usize);
         // Every cell is zero between fills, so resizing keeps the invariant.
         self.cells.resize(rows * self.row_len, 0.0);
+        self.down.resize(rows * self.row_len, 0.0);
+        self.up.resize(rows * self.row_len, 0.0);
         self.blocks.resize(rows * self.words_per_row, 0);
         self.width = width as f32;
         #[expect(clippy::cast_possible_truncation, reason = "rows <= height: u32")]
@@ -60,6 +69,15 @@ impl Accumulator {
     fn mark(&mut self, row: usize, cell: usize) {
         let block = cell / BLOCK;
         self.blocks[row * self.words_per_row + block / 64] |= 1u64 << (block % 64);
+    }
+
+    #[inline(always)]
+    fn add_extent(&mut self, cell: usize, d: f32) {
+        if d > 0.0 {
+            self.down[cell] += d;
+        } else {
+            self.up[cell] -= d;
+        }
     }
 
     /// Adds the area of `line` within rows `band_top..band_end` (window rows).
@@ -99,6 +117,7 @@ impl Accumulator {
             let m = (xl + xr) * 0.5 - cl as f32;
             self.cells[base + cl] += d * (1.0 - m);
             self.cells[base + cl + 1] += d * m;
+            self.add_extent(base + cl, d);
             self.mark(row, cl);
             self.mark(row, cl + 1);
             return;
@@ -113,6 +132,7 @@ impl Accumulator {
             let m = (x + next) * 0.5 - c as f32;
             self.cells[base + c] += dd * (1.0 - m);
             self.cells[base + c + 1] += dd * m;
+            self.add_extent(base + c, dd);
             self.mark(row, c);
             x = next;
             c += 1;

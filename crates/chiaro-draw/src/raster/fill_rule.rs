@@ -39,6 +39,33 @@ impl FillRule {
         }
     }
 
+    /// Whether a point with exact winding number `w` is inside.
+    #[inline(always)]
+    pub(crate) fn inside(self, w: f32) -> bool {
+        self.sampled(w) != 0
+    }
+
+    /// Whether the rule's coverage is linear in the winding number over `[lo, hi]`,
+    /// so that averaging windings over a pixel averages coverage too. Non-zero is
+    /// linear on `(-∞, -1]`, `[-1, 0]`, `[0, 1]` and `[1, ∞)`; even-odd on every
+    /// `[k, k + 1]`. A small slack absorbs `f32` rounding in the prefix sums.
+    #[inline(always)]
+    pub(crate) fn linear_between(self, lo: f32, hi: f32) -> bool {
+        const E: f32 = 1e-3;
+        match self {
+            FillRule::NonZero => {
+                (lo >= -E && hi <= 1.0 + E)
+                    || (lo >= -1.0 - E && hi <= E)
+                    || lo >= 1.0 - E
+                    || hi <= -1.0 + E
+            }
+            FillRule::EvenOdd => {
+                let k = math::floor(lo + E);
+                hi <= k + 1.0 + E
+            }
+        }
+    }
+
     /// Coverage byte of an exact integer winding number `w` (centre sampling).
     #[inline(always)]
     pub(crate) fn sampled(self, w: f32) -> u8 {
