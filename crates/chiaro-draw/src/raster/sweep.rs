@@ -30,6 +30,9 @@ use super::edge::{Line, Window};
 use super::fill_rule::FillRule;
 use super::span::SpanSink;
 
+/// Lines at most this many rows tall are found by their tops during refinement.
+const SHORT: f32 = 4.0;
+
 /// Horizontal lines per pixel on which suspect pixels are recomputed.
 const SUB_LINES: usize = 16;
 
@@ -47,11 +50,27 @@ pub(crate) struct SweepScratch {
     windings: Vec<f32>,
     /// Per cell of the row: `(down, up)` heights of its line pieces.
     extents: Vec<(f32, f32)>,
-    suspects: Vec<u32>,
+    /// Suspect pixels of the row, in order: `(pixel, reference)` where the
+    /// reference is the nearest pixel to the left without line pieces (so with one
+    /// exact winding throughout), as `(its column + 1, its winding)`.
+    suspects: Vec<(u32, u32, f32)>,
+    /// The reference the row's previous run ended with (the window's left edge,
+    /// winding 0, at the row's start).
+    last_reference: (u32, f32),
     lengths: Vec<f32>,
     /// Per suspect pixel, the lowest and highest winding met on the sample lines.
     seen: Vec<(f32, f32)>,
-    crossings: Vec<(f32, f32)>,
+    /// Crossings inside suspect pixels: `(suspect index, x, direction)`.
+    crossings: Vec<(usize, f32, f32)>,
+    /// Start of each suspect's lines in `local`, and one past the last.
+    row_lines: Vec<usize>,
+    /// The lines near each suspect pixel, suspect after suspect.
+    local: Vec<Line>,
+    /// The band's active lines taller than [`SHORT`] rows (the others are found by
+    /// binary search on their tops), gathered on the band's first refinement;
+    /// `tall_band` names the band they belong to.
+    tall: Vec<u32>,
+    tall_band: Option<u32>,
 }
 
 /// What the sweep needs to know about the fill.
@@ -61,6 +80,9 @@ pub(crate) struct SweepInput<'a> {
     pub(crate) anti_alias: bool,
     pub(crate) lines: &'a [Line],
     pub(crate) active: &'a [u32],
+    /// Whether differently wound regions can meet at all; when not (one convex
+    /// contour, or convex contours with disjoint bounds), no pixel is suspect.
+    pub(crate) may_overlap: bool,
 }
 
 /// Sweeps rows `band_top..band_end` of the window, emitting their spans to `sink` and
@@ -73,6 +95,8 @@ pub(crate) fn sweep_band(
     input: &SweepInput<'_>,
     sink: &mut impl SpanSink,
 ) {
+    // Buckets belong to one band of one fill.
+    scratch.tall_band = None;
     let rule = input.rule;
     if input.anti_alias {
         match rule {
@@ -115,6 +139,7 @@ fn sweep(
         let words = &mut acc.blocks[r * wpr..(r + 1) * wpr];
         scratch.items.clear();
         scratch.suspects.clear();
+        scratch.last_reference = (0, 0.0);
         let mut running = 0.0f32;
         // Start of the pending run of marked blocks, and the winding entering it.
         let mut run: Option<(usize, f32)> = None;
@@ -156,7 +181,17 @@ fn sweep(
             push_solid(&mut scratch.items, x, width, cov(running));
         }
         if !scratch.suspects.is_empty() {
-            refine(scratch, input, band_top as usize + r, coverage);
+            if scratch.tall_band != Some(band_top) {
+                scratch.tall.clear();
+                scratch
+                    .tall
+                    .extend(input.active.iter().copied().filter(|&i| {
+                        let l = &input.lines[i as usize];
+                        l.bottom() - l.top() > SHORT
+                    }));
+                scratch.tall_band = Some(band_top);
+            }
+            refine(scratch, input, band_top as usize, r, coverage);
         }
         for item in &scratch.items {
             match *item {
@@ -186,18 +221,45 @@ fn finish_run(
         return;
     }
     scratch.items.push(Item::Mask { x0, x1 });
-    if !input.anti_alias {
+    if !input.anti_alias || !input.may_overlap {
         return;
     }
     let w = &scratch.windings;
+    let ext = &scratch.extents;
+    // A reference for a suspect at `i`: the nearest pixel to its left without
+    // pieces and with a whole winding number (a horizontal edge leaves pixels
+    // without pieces but with windings that change along y, and a fractional
+    // average); else left of the run if what enters it is whole; else the one the
+    // row's previous run ended with (at first the window's left edge, left of which
+    // nothing winds). As `(column after it, its winding)`. Looked up only when
+    // needed: suspects are rare.
+    let whole = |v: f32| (v - crate::math::round(v)).abs() < 1e-3;
+    let entry = if whole(entering) {
+        (to_u32(x0), crate::math::round(entering))
+    } else {
+        scratch.last_reference
+    };
+    let reference_before = |i: usize| {
+        (x0..i)
+            .rev()
+            .find(|&j| ext[j] == (0.0, 0.0) && whole(w[j]))
+            .map_or(entry, |j| (to_u32(j + 1), crate::math::round(w[j])))
+    };
+    const E: f32 = 1e-3;
     let mut before = entering;
     for i in x0..x1 {
         let here = w[i];
-        let after = if i + 1 < x1 { w[i + 1] } else { here };
-        let mut lo = before.min(here).min(after);
-        let mut hi = before.max(here).max(after);
-        let (d, u) = scratch.extents[i];
-        const E: f32 = 1e-3;
+        let (d, u) = ext[i];
+        if d == 0.0 && u == 0.0 {
+            // No edge inside: one winding along any horizontal line through it.
+            before = here;
+            continue;
+        }
+        // Mean winding along the pixel's right edge: what enters, plus every piece
+        // inside the pixel (downward pieces add, upward ones subtract).
+        let right = before + d - u;
+        let mut lo = before.min(here).min(right);
+        let mut hi = before.max(here).max(right);
         if (d > E && u > E) || d > 1.0 + E || u > 1.0 + E {
             // Edges of more than one crossing pass through this pixel: windings
             // beyond those seen at its sides may hide inside it.
@@ -205,76 +267,118 @@ fn finish_run(
             hi += 1.0 + if d > 1.0 + E { 1.0 } else { 0.0 };
         }
         if !input.rule.linear_between(lo, hi) {
-            scratch.suspects.push(to_u32(i));
+            let (left, winding) = reference_before(i);
+            scratch.suspects.push((to_u32(i), left, winding));
         }
-        before = here;
+        before = right;
     }
+    scratch.last_reference = reference_before(x1);
 }
 
-/// Recomputes the suspect pixels of window row `row` exactly along `SUB_LINES`
-/// horizontal lines.
-fn refine(scratch: &mut SweepScratch, input: &SweepInput<'_>, row: usize, coverage: &mut [u8]) {
+/// Recomputes the suspect pixels of a row exactly along `SUB_LINES` horizontal
+/// lines.
+fn refine(
+    scratch: &mut SweepScratch,
+    input: &SweepInput<'_>,
+    band_top: usize,
+    band_row: usize,
+    coverage: &mut [u8],
+) {
+    let row = band_top + band_row;
     let SweepScratch {
         suspects,
         lengths,
         seen,
         crossings,
+        row_lines,
+        local,
+        tall,
         ..
     } = scratch;
+    // Per suspect, the lines with a piece between its reference and its right edge:
+    // only those change the winding between the two. `local` holds them suspect
+    // after suspect, `row_lines[n]` is where suspect n's start.
+    let (row_top, row_bottom) = (row as f32, row as f32 + 1.0);
+    // Lines reaching into the row: short ones have their top within SHORT rows
+    // above its bottom (the active lines are in order of their tops), tall ones
+    // were gathered for the band.
+    let active = input.active;
+    let top_of = |i: u32| input.lines[i as usize].top();
+    let from = active.partition_point(|&i| top_of(i) < row_top - SHORT);
+    let to = active.partition_point(|&i| top_of(i) < row_bottom);
+    let short = active[from..to.max(from)]
+        .iter()
+        .filter(|&&i| input.lines[i as usize].bottom() - top_of(i) <= SHORT);
+    let candidates: &[u32] = tall;
+    local.clear();
+    row_lines.clear();
+    for &(p, left, _) in suspects.iter() {
+        row_lines.push(local.len());
+        let (lo, hi) = (left as f32, p as f32 + 1.0);
+        for &i in short.clone().chain(candidates.iter()) {
+            let l = input.lines[i as usize];
+            // The line's horizontal extent within the row.
+            let (ya, yb) = (l.top().max(row_top), l.bottom().min(row_bottom));
+            if ya >= yb {
+                continue;
+            }
+            let xa = l.x0 + (ya - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
+            let xb = l.x0 + (yb - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
+            if xa.max(xb) >= lo && xa.min(xb) < hi {
+                local.push(l);
+            }
+        }
+    }
+    row_lines.push(local.len());
     lengths.clear();
     lengths.resize(suspects.len(), 0.0);
     seen.clear();
     seen.resize(suspects.len(), (f32::MAX, f32::MIN));
-    for k in 0..SUB_LINES {
-        let sy = row as f32 + (k as f32 + 0.5) / SUB_LINES as f32;
-        crossings.clear();
-        for &i in input.active {
-            let l = &input.lines[i as usize];
-            let (top, bottom) = (l.top(), l.bottom());
-            if sy < top || sy >= bottom {
-                continue;
+    let step = 1.0 / SUB_LINES as f32;
+    for (n, &(p, left, reference)) in suspects.iter().enumerate() {
+        let (p0, p1) = (p as f32, p as f32 + 1.0);
+        let lines = &local[row_lines[n]..row_lines[n + 1]];
+        let (mut lo, mut hi) = seen[n];
+        let mut total = 0.0;
+        for k in 0..SUB_LINES {
+            let sy = row_top + (k as f32 + 0.5) * step;
+            let mut w = reference;
+            crossings.clear();
+            for l in lines {
+                if sy < l.top() || sy >= l.bottom() {
+                    continue;
+                }
+                let x = l.x0 + (sy - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
+                let dir = if l.y1 > l.y0 { 1.0 } else { -1.0 };
+                if x < left as f32 {
+                    // Left of the reference pixel's right edge: already in its winding.
+                } else if x <= p0 {
+                    w += dir;
+                } else if x < p1 {
+                    crossings.push((0, x, dir));
+                }
             }
-            let x = l.x0 + (sy - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
-            crossings.push((x, if l.y1 > l.y0 { 1.0 } else { -1.0 }));
-        }
-        crossings.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-        // Walk crossings and suspects together, left to right.
-        let mut j = 0usize;
-        let mut w = 0.0f32;
-        for (n, &p) in suspects.iter().enumerate() {
-            let (p0, p1) = (p as f32, p as f32 + 1.0);
-            while j < crossings.len() && crossings[j].0 <= p0 {
-                w += crossings[j].1;
-                j += 1;
-            }
+            crossings.sort_unstable_by(|a, b| a.1.total_cmp(&b.1));
             let mut at = p0;
-            let mut len = 0.0;
-            let mut jj = j;
-            let (mut lo, mut hi) = seen[n];
             lo = lo.min(w);
             hi = hi.max(w);
-            while jj < crossings.len() && crossings[jj].0 < p1 {
+            for &(_, x, dir) in crossings.iter() {
                 if input.rule.inside(w) {
-                    len += crossings[jj].0 - at;
+                    total += x - at;
                 }
-                at = crossings[jj].0;
-                w += crossings[jj].1;
+                at = x;
+                w += dir;
                 lo = lo.min(w);
                 hi = hi.max(w);
-                jj += 1;
             }
-            seen[n] = (lo, hi);
             if input.rule.inside(w) {
-                len += p1 - at;
+                total += p1 - at;
             }
-            // Undo the within-pixel crossings: the next suspect walks them again.
-            for c in &crossings[j..jj] {
-                w -= c.1;
-            }
-            lengths[n] += len;
         }
+        seen[n] = (lo, hi);
+        lengths[n] = total;
     }
-    for ((&p, &len), &(lo, hi)) in suspects.iter().zip(lengths.iter()).zip(seen.iter()) {
+    for ((&(p, _, _), &len), &(lo, hi)) in suspects.iter().zip(lengths.iter()).zip(seen.iter()) {
         if input.rule.linear_between(lo, hi) {
             // A false alarm: the pixel holds windings the rule treats linearly, and
             // the area-weighted value is exact.

@@ -491,3 +491,33 @@ fn self_intersections_are_refined() {
         assert!(worst <= 16.0, "{rule:?}: worst {worst:.2}");
     }
 }
+
+#[test]
+fn convexity_check_spots_paths_that_cannot_overlap() {
+    let tri = polygon(&[(1.0, 1.0), (9.0, 2.0), (4.0, 8.0)]);
+    assert!(convex_and_apart(&tri));
+    let concave = polygon(&[
+        (0.0, 0.0),
+        (10.0, 0.0),
+        (5.0, 3.0),
+        (10.0, 10.0),
+        (0.0, 10.0),
+    ]);
+    assert!(!convex_and_apart(&concave));
+    let star: Vec<(f32, f32)> = (0..5)
+        .map(|i| {
+            let a = core::f32::consts::TAU * (i as f32 * 2.0) / 5.0;
+            (10.0 * a.cos(), 10.0 * a.sin())
+        })
+        .collect();
+    assert!(
+        !convex_and_apart(&polygon(&star)),
+        "a pentagram turns twice"
+    );
+    let mut pb = PathBuilder::new();
+    pb.push_circle(10.0, 10.0, 5.0).push_circle(30.0, 10.0, 5.0);
+    assert!(convex_and_apart(&pb.finish().unwrap()));
+    pb.push_circle(10.0, 10.0, 5.0).push_circle(18.0, 10.0, 5.0);
+    assert!(!convex_and_apart(&pb.finish().unwrap()));
+    assert!(convex_and_apart(&Path::circle(0.0, 0.0, 3.0).unwrap()));
+}
