@@ -132,17 +132,26 @@ fn circles(c: &mut Criterion) {
     bench_shapes(c, "circles_200", &Shapes::new(list));
 }
 
-/// 120 closed blobs of eight cubic Béziers each in one path, as a vector scene's
-/// decorative layer would be: overlapping, self-intersecting, filled non-zero.
-fn complex_path(c: &mut Criterion) {
+/// One path of 120 closed blobs, each eight cubic Béziers, as an SVG scene's outlines
+/// (a map, a run of glyphs, an icon set) are: `tiled` lays them out on a grid,
+/// touching at most at their edges; otherwise they are scattered at random,
+/// overlapping and crossing one another everywhere, the hardest case for exact
+/// coverage (see `raster/sweep.rs`).
+fn blobs(tiled: bool) -> Path {
     let mut rng = Rng::new(3);
     let mut pb = PathBuilder::new();
-    for _ in 0..120 {
-        let (cx, cy) = (
-            rng.range(60.0, SIZE as f32 - 60.0),
-            rng.range(60.0, SIZE as f32 - 60.0),
-        );
-        let r = rng.range(20.0, 90.0);
+    for k in 0..120 {
+        let (cx, cy, r) = if tiled {
+            let cell = SIZE as f32 / 12.0;
+            let (col, row) = ((k % 12) as f32, (k / 12) as f32);
+            (cell * (col + 0.5), cell * 1.2 * (row + 0.5), cell * 0.32)
+        } else {
+            (
+                rng.range(60.0, SIZE as f32 - 60.0),
+                rng.range(60.0, SIZE as f32 - 60.0),
+                rng.range(20.0, 90.0),
+            )
+        };
         let point = |rng: &mut Rng, a: f32| {
             let rr = r * rng.range(0.6, 1.4);
             (cx + rr * a.cos(), cy + rr * a.sin())
@@ -158,11 +167,16 @@ fn complex_path(c: &mut Criterion) {
         }
         pb.close();
     }
-    let path = pb.finish().expect("finite");
+    pb.finish().expect("finite")
+}
+
+fn complex_path(c: &mut Criterion) {
+    let color = Rgba8::new(30, 90, 160, 200);
+    bench_shapes(c, "complex_path", &Shapes::new(vec![(blobs(true), color)]));
     bench_shapes(
         c,
-        "complex_path",
-        &Shapes::new(vec![(path, Rgba8::new(30, 90, 160, 200))]),
+        "complex_path_overlapping",
+        &Shapes::new(vec![(blobs(false), color)]),
     );
 }
 

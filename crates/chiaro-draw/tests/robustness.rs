@@ -1,6 +1,6 @@
 //! Random paths with extreme and non-finite coordinates never panic, and the work a
 //! fill does stays bounded: at most `MAX_PIECES` lines per curve (so time grows with
-//! the number of segments, not with their coordinates), at most one span per 16-pixel
+//! the number of segments, not with their coordinates), at most one span per 8-pixel
 //! block plus one per gap in each row, and nothing outside the target.
 
 use chiaro_draw::path::MAX_PIECES;
@@ -98,7 +98,7 @@ proptest! {
             prop_assert!(*y < SIDE && (*x as usize + cov.len()) <= SIDE as usize);
             per_row[*y as usize] += 1;
         }
-        prop_assert!(per_row.iter().all(|&n| n <= 2 * (SIDE as usize / 16) + 2));
+        prop_assert!(per_row.iter().all(|&n| n <= 2 * (SIDE as usize / 8) + 2));
         // The same through the full pipeline with a gradient.
         let mut canvas = Image::filled(SIDE, SIDE, PremulRgba8::new(255, 255, 255, 255));
         let paint = Paint::solid(Rgba8::new(200, 10, 10, 180));

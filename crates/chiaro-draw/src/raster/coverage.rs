@@ -8,7 +8,7 @@
 //! winding number: the exact coverage for one non-overlapping shape. Pieces crossing
 //! several pixels are cut at pixel boundaries first.
 //!
-//! The cells a line touched are marked per 16-pixel block in a bitmask per row. The
+//! The cells a line touched are marked per 8-pixel block in a bitmask per row. The
 //! sweep sums only marked blocks, treats unmarked stretches as constant, and zeroes
 //! what it read, so the buffer is all zeros between fills without being cleared.
 
@@ -18,7 +18,7 @@ use super::edge::Line;
 use crate::math;
 
 /// Pixels per occupancy block.
-pub(crate) const BLOCK: usize = 16;
+pub(crate) const BLOCK: usize = 8;
 
 /// Cells a band may hold (256 KiB of `f32`): big enough that typical fills are one
 /// band, small enough to stay in L2 cache.
@@ -35,6 +35,9 @@ pub(crate) struct Accumulator {
     pub(crate) down: Vec<f32>,
     /// See [`down`](Self::down).
     pub(crate) up: Vec<f32>,
+    /// Whether `down` and `up` are kept (only for fills the sweep checks for
+    /// overlaps; otherwise they stay zero).
+    pub(crate) track_extents: bool,
     /// `band_rows × words_per_row` occupancy words; bit `b` of word `w` marks block
     /// `64·w + b`.
     pub(crate) blocks: Vec<u64>,
@@ -73,6 +76,9 @@ impl Accumulator {
 
     #[inline(always)]
     fn add_extent(&mut self, cell: usize, d: f32) {
+        if !self.track_extents {
+            return;
+        }
         if d > 0.0 {
             self.down[cell] += d;
         } else {
@@ -119,7 +125,9 @@ impl Accumulator {
             self.cells[base + cl + 1] += d * m;
             self.add_extent(base + cl, d);
             self.mark(row, cl);
-            self.mark(row, cl + 1);
+            if (cl + 1) % BLOCK == 0 {
+                self.mark(row, cl + 1);
+            }
             return;
         }
         // Crosses pixel boundaries: equal x steps carry equal shares of `d`.

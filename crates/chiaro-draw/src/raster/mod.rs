@@ -11,7 +11,7 @@
 //!    later stages work in `f32` without overflow or loss.
 //! 3. `coverage` adds each line's exact signed area to an accumulation buffer of
 //!    cells, in horizontal bands so the buffer stays small for any target, and marks
-//!    the 16-pixel blocks it touched.
+//!    the 8-pixel blocks it touched.
 //! 4. `sweep` runs a prefix sum along each row of the band: the running sum at a
 //!    pixel is its winding number, weighted by area at edge pixels. The
 //!    [`FillRule`] turns it into a coverage byte. Blocks no line touched have
@@ -63,6 +63,8 @@ pub struct Rasterizer {
     acc: Accumulator,
     coverage: Vec<u8>,
     scratch: sweep::SweepScratch,
+    sorted: Vec<Line>,
+    row_starts: Vec<u32>,
 }
 
 /// How a fill is rasterized.
@@ -195,10 +197,11 @@ impl Rasterizer {
         let width = window.width();
         let height = window.height();
         let band_rows = self.acc.prepare(width, height);
+        self.acc.track_extents = may_overlap && options.anti_alias;
         self.coverage.resize(self.acc.row_len(), 0);
-        // Lines in order of their top edge; a band takes the ones reaching into it.
-        self.lines
-            .sort_unstable_by(|a, b| a.top().total_cmp(&b.top()));
+        // Lines in order of the row holding their top edge (a counting sort: linear
+        // in the lines and rows); a band takes the ones reaching into it.
+        self.sort_lines_by_row(height);
         self.active.clear();
         let mut next = 0usize;
         let mut band_top = 0u32;
@@ -315,6 +318,45 @@ fn convex_contour(points: &[crate::Point]) -> bool {
     }
     // One full turn is 2π; a pentagram turns the same way twice (4π).
     turning.abs() < 7.0
+}
+
+impl Rasterizer {
+    /// Orders `lines` by the window row of their top edge, stably.
+    fn sort_lines_by_row(&mut self, height: u32) {
+        let rows = height as usize;
+        let row_of = |l: &Line| {
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "clamped to the window's rows"
+            )]
+            let r = (crate::math::floor(l.top()).max(0.0) as usize).min(rows.saturating_sub(1));
+            r
+        };
+        self.row_starts.clear();
+        self.row_starts.resize(rows + 1, 0);
+        for l in &self.lines {
+            self.row_starts[row_of(l) + 1] += 1;
+        }
+        for r in 0..rows {
+            self.row_starts[r + 1] += self.row_starts[r];
+        }
+        self.sorted.clear();
+        self.sorted.resize(
+            self.lines.len(),
+            Line {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 0.0,
+                y1: 0.0,
+            },
+        );
+        for l in &self.lines {
+            let slot = &mut self.row_starts[row_of(l)];
+            self.sorted[*slot as usize] = *l;
+            *slot += 1;
+        }
+        core::mem::swap(&mut self.lines, &mut self.sorted);
+    }
 }
 
 fn map_segment(t: &Transform, seg: Segment) -> Segment {

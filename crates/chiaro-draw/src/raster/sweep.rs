@@ -30,6 +30,13 @@ use super::edge::{Line, Window};
 use super::fill_rule::FillRule;
 use super::span::SpanSink;
 
+/// Heights of both downward and upward pieces a pixel must hold before windings
+/// hidden between them are suspected. Below it the region two such pieces can
+/// enclose within the pixel is under 1/8 of it, so the area-weighted coverage is
+/// off by less than that; vertical turning points of one contour (the top of a
+/// circle), the commonest case, are never wrong.
+const MIXED: f32 = 0.125;
+
 /// Lines at most this many rows tall are found by their tops during refinement.
 const SHORT: f32 = 4.0;
 
@@ -71,6 +78,9 @@ pub(crate) struct SweepScratch {
     /// `tall_band` names the band they belong to.
     tall: Vec<u32>,
     tall_band: Option<u32>,
+    /// The lines reaching into the row being refined, with their horizontal extent
+    /// within it.
+    in_row: Vec<(Line, f32, f32)>,
 }
 
 /// What the sweep needs to know about the fill.
@@ -98,24 +108,38 @@ pub(crate) fn sweep_band(
     // Buckets belong to one band of one fill.
     scratch.tall_band = None;
     let rule = input.rule;
-    if input.anti_alias {
-        match rule {
-            FillRule::NonZero => sweep(acc, coverage, scratch, band, input, sink, |w| {
+    let detect = input.anti_alias && input.may_overlap;
+    match (input.anti_alias, rule, detect) {
+        (true, FillRule::NonZero, false) => {
+            sweep::<false>(acc, coverage, scratch, band, input, sink, |w| {
                 FillRule::NonZero.coverage(w)
-            }),
-            FillRule::EvenOdd => sweep(acc, coverage, scratch, band, input, sink, |w| {
-                FillRule::EvenOdd.coverage(w)
-            }),
+            })
         }
-    } else {
-        sweep(acc, coverage, scratch, band, input, sink, move |w| {
+        (true, FillRule::NonZero, true) => {
+            sweep::<true>(acc, coverage, scratch, band, input, sink, |w| {
+                FillRule::NonZero.coverage(w)
+            })
+        }
+        (true, FillRule::EvenOdd, false) => {
+            sweep::<false>(acc, coverage, scratch, band, input, sink, |w| {
+                FillRule::EvenOdd.coverage(w)
+            })
+        }
+        (true, FillRule::EvenOdd, true) => {
+            sweep::<true>(acc, coverage, scratch, band, input, sink, |w| {
+                FillRule::EvenOdd.coverage(w)
+            })
+        }
+        (false, _, _) => sweep::<false>(acc, coverage, scratch, band, input, sink, move |w| {
             rule.sampled(w)
-        });
+        }),
     }
 }
 
+/// One band's sweep; `DETECT` finds suspect pixels (anti-aliased fills that may
+/// overlap), whose line pieces' heights the accumulator then tracks.
 #[inline(always)]
-fn sweep(
+fn sweep<const DETECT: bool>(
     acc: &mut Accumulator,
     coverage: &mut [u8],
     scratch: &mut SweepScratch,
@@ -129,8 +153,11 @@ fn sweep(
     let (left, top) = (window.left(), window.top());
     let row_len = acc.row_len;
     let wpr = acc.words_per_row;
-    scratch.windings.resize(row_len, 0.0);
-    scratch.extents.resize(row_len, (0.0, 0.0));
+    if DETECT {
+        scratch.windings.resize(row_len, 0.0);
+        scratch.extents.resize(row_len, (0.0, 0.0));
+    }
+    let rule = input.rule;
     for r in 0..(band_end - band_top) as usize {
         let y = top + band_top + to_u32(r);
         let cells = &mut acc.cells[r * row_len..(r + 1) * row_len];
@@ -141,6 +168,9 @@ fn sweep(
         scratch.suspects.clear();
         scratch.last_reference = (0, 0.0);
         let mut running = 0.0f32;
+        // Mean winding along the right edge of the last pixel: the net of every
+        // piece so far (downward pieces add, upward ones subtract).
+        let mut edge = 0.0f32;
         // Start of the pending run of marked blocks, and the winding entering it.
         let mut run: Option<(usize, f32)> = None;
         let mut x = 0usize;
@@ -153,7 +183,7 @@ fn sweep(
                 if let Some((start, entering)) = run
                     && bx != x
                 {
-                    finish_run(scratch, input, start, x.min(width), entering);
+                    finish_run::<DETECT>(scratch, start, x.min(width), entering);
                     run = None;
                 }
                 if run.is_none() {
@@ -165,17 +195,32 @@ fn sweep(
                 for i in bx..bx + BLOCK {
                     running += cells[i];
                     cells[i] = 0.0;
-                    scratch.windings[i] = running;
-                    scratch.extents[i] = (down[i], up[i]);
-                    down[i] = 0.0;
-                    up[i] = 0.0;
                     coverage[i] = cov(running);
+                    if DETECT {
+                        let (d, u) = (down[i], up[i]);
+                        down[i] = 0.0;
+                        up[i] = 0.0;
+                        scratch.windings[i] = running;
+                        scratch.extents[i] = (d, u);
+                        let before = edge;
+                        edge += d - u;
+                        if (d != 0.0 || u != 0.0)
+                            && suspect(rule, before, running, edge, d, u)
+                            && i < width
+                        {
+                            let start = run.map_or(bx, |r| r.0);
+                            let entering = run.map_or(running, |r| r.1);
+                            let (reference, winding) =
+                                reference_before(scratch, start, entering, i);
+                            scratch.suspects.push((to_u32(i), reference, winding));
+                        }
+                    }
                 }
                 x = bx + BLOCK;
             }
         }
         if let Some((start, entering)) = run {
-            finish_run(scratch, input, start, x.min(width), entering);
+            finish_run::<DETECT>(scratch, start, x.min(width), entering);
         }
         if x < width {
             push_solid(&mut scratch.items, x, width, cov(running));
@@ -208,71 +253,54 @@ fn sweep(
     }
 }
 
-/// Queues the mask span of a finished run of marked blocks and finds its suspect
-/// pixels (anti-aliased fills only).
-fn finish_run(
-    scratch: &mut SweepScratch,
-    input: &SweepInput<'_>,
-    x0: usize,
-    x1: usize,
-    entering: f32,
-) {
+/// Queues the mask span of a finished run of marked blocks and notes the reference
+/// a later run of the row may start from.
+fn finish_run<const DETECT: bool>(scratch: &mut SweepScratch, x0: usize, x1: usize, entering: f32) {
     if x1 <= x0 {
         return;
     }
     scratch.items.push(Item::Mask { x0, x1 });
-    if !input.anti_alias || !input.may_overlap {
-        return;
+    if DETECT {
+        scratch.last_reference = reference_before(scratch, x0, entering, x1);
     }
-    let w = &scratch.windings;
-    let ext = &scratch.extents;
-    // A reference for a suspect at `i`: the nearest pixel to its left without
-    // pieces and with a whole winding number (a horizontal edge leaves pixels
-    // without pieces but with windings that change along y, and a fractional
-    // average); else left of the run if what enters it is whole; else the one the
-    // row's previous run ended with (at first the window's left edge, left of which
-    // nothing winds). As `(column after it, its winding)`. Looked up only when
-    // needed: suspects are rare.
-    let whole = |v: f32| (v - crate::math::round(v)).abs() < 1e-3;
-    let entry = if whole(entering) {
-        (to_u32(x0), crate::math::round(entering))
-    } else {
-        scratch.last_reference
-    };
-    let reference_before = |i: usize| {
-        (x0..i)
-            .rev()
-            .find(|&j| ext[j] == (0.0, 0.0) && whole(w[j]))
-            .map_or(entry, |j| (to_u32(j + 1), crate::math::round(w[j])))
-    };
+}
+
+/// Whether a pixel with pieces may hold windings the rule folds non-linearly: from
+/// the windings entering it, averaged over it and leaving it, widened where edges
+/// of more than one crossing pass through it (more than [`MIXED`] of pieces both
+/// ways, or more than one edge's height of either).
+#[inline(always)]
+fn suspect(rule: FillRule, before: f32, here: f32, right: f32, d: f32, u: f32) -> bool {
     const E: f32 = 1e-3;
-    let mut before = entering;
-    for i in x0..x1 {
-        let here = w[i];
-        let (d, u) = ext[i];
-        if d == 0.0 && u == 0.0 {
-            // No edge inside: one winding along any horizontal line through it.
-            before = here;
-            continue;
-        }
-        // Mean winding along the pixel's right edge: what enters, plus every piece
-        // inside the pixel (downward pieces add, upward ones subtract).
-        let right = before + d - u;
-        let mut lo = before.min(here).min(right);
-        let mut hi = before.max(here).max(right);
-        if (d > E && u > E) || d > 1.0 + E || u > 1.0 + E {
-            // Edges of more than one crossing pass through this pixel: windings
-            // beyond those seen at its sides may hide inside it.
-            lo -= 1.0 + if u > 1.0 + E { 1.0 } else { 0.0 };
-            hi += 1.0 + if d > 1.0 + E { 1.0 } else { 0.0 };
-        }
-        if !input.rule.linear_between(lo, hi) {
-            let (left, winding) = reference_before(i);
-            scratch.suspects.push((to_u32(i), left, winding));
-        }
-        before = right;
+    let mut lo = before.min(here).min(right);
+    let mut hi = before.max(here).max(right);
+    if d.min(u) > MIXED || d > 1.0 + E || u > 1.0 + E {
+        lo -= 1.0 + if u > 1.0 + E { 1.0 } else { 0.0 };
+        hi += 1.0 + if d > 1.0 + E { 1.0 } else { 0.0 };
     }
-    scratch.last_reference = reference_before(x1);
+    !rule.linear_between(lo, hi)
+}
+
+/// A reference for a suspect at `i` in the run starting at `x0`: the nearest pixel
+/// to its left without pieces and with a whole winding number (a horizontal edge
+/// leaves pixels without pieces but with windings that change along y, and a
+/// fractional average); else left of the run if what enters it is whole; else the
+/// one the row's previous run ended with (at first the window's left edge, left of
+/// which nothing winds). As `(column after it, its winding)`.
+fn reference_before(scratch: &SweepScratch, x0: usize, entering: f32, i: usize) -> (u32, f32) {
+    let whole = |v: f32| (v - crate::math::round(v)).abs() < 1e-3;
+    let (w, ext) = (&scratch.windings, &scratch.extents);
+    (x0..i)
+        .rev()
+        .find(|&j| ext[j] == (0.0, 0.0) && whole(w[j]))
+        .map(|j| (to_u32(j + 1), crate::math::round(w[j])))
+        .unwrap_or_else(|| {
+            if whole(entering) {
+                (to_u32(x0), crate::math::round(entering))
+            } else {
+                scratch.last_reference
+            }
+        })
 }
 
 /// Recomputes the suspect pixels of a row exactly along `SUB_LINES` horizontal
@@ -293,6 +321,7 @@ fn refine(
         row_lines,
         local,
         tall,
+        in_row,
         ..
     } = scratch;
     // Per suspect, the lines with a piece between its reference and its right edge:
@@ -310,24 +339,30 @@ fn refine(
         .iter()
         .filter(|&&i| input.lines[i as usize].bottom() - top_of(i) <= SHORT);
     let candidates: &[u32] = tall;
+    // The row's lines with their horizontal extent within the row, once.
+    in_row.clear();
+    for &i in short.chain(candidates.iter()) {
+        let l = input.lines[i as usize];
+        let (ya, yb) = (l.top().max(row_top), l.bottom().min(row_bottom));
+        if ya >= yb {
+            continue;
+        }
+        let slope = (l.x1 - l.x0) / (l.y1 - l.y0);
+        let xa = l.x0 + (ya - l.y0) * slope;
+        let xb = l.x0 + (yb - l.y0) * slope;
+        in_row.push((l, xa.min(xb), xa.max(xb)));
+    }
     local.clear();
     row_lines.clear();
     for &(p, left, _) in suspects.iter() {
         row_lines.push(local.len());
         let (lo, hi) = (left as f32, p as f32 + 1.0);
-        for &i in short.clone().chain(candidates.iter()) {
-            let l = input.lines[i as usize];
-            // The line's horizontal extent within the row.
-            let (ya, yb) = (l.top().max(row_top), l.bottom().min(row_bottom));
-            if ya >= yb {
-                continue;
-            }
-            let xa = l.x0 + (ya - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
-            let xb = l.x0 + (yb - l.y0) * ((l.x1 - l.x0) / (l.y1 - l.y0));
-            if xa.max(xb) >= lo && xa.min(xb) < hi {
-                local.push(l);
-            }
-        }
+        local.extend(
+            in_row
+                .iter()
+                .filter(|&&(_, x_min, x_max)| x_max >= lo && x_min < hi)
+                .map(|&(l, _, _)| l),
+        );
     }
     row_lines.push(local.len());
     lengths.clear();
