@@ -34,6 +34,11 @@ impl Rng {
     /// A byte uniform in `lo..=hi`.
     pub fn byte(&mut self, lo: u8, hi: u8) -> u8 {
         let span = f32::from(hi - lo) + 1.0;
-        (f32::from(lo) + (self.unit() * span).floor()).min(f32::from(hi)) as u8
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "the value lies in lo..=hi, inside u8"
+        )]
+        let b = (f32::from(lo) + (self.unit() * span).floor()).min(f32::from(hi)) as u8;
+        b
     }
 }

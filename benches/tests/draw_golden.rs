@@ -9,6 +9,11 @@
 //! - chiaro can interpolate in linear light or Oklab; tiny-skia's default mixes
 //!   encoded values, which is `Interpolation::Srgb`, used here.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test scenes: small images, coordinates and colour bytes"
+)]
+
 mod golden;
 
 use chiaro::draw::geom::Rect;
@@ -48,7 +53,7 @@ fn rainbow() -> Vec<(f32, Rgba8)> {
 
 fn checker(size: u32, cell: u32) -> Image<PremulRgba8> {
     Image::from_fn(size, size, |x, y| {
-        let on = ((x / cell) + (y / cell)) % 2 == 0;
+        let on = ((x / cell) + (y / cell)).is_multiple_of(2);
         let t = (x * 255 / size.max(1)) as u8;
         if on {
             PremulRgba8::new(t, 40, 255 - t, 255)

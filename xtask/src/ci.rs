@@ -36,6 +36,18 @@ pub(crate) fn run() -> Result<(), String> {
             "--no-default-features",
         ]),
     )?;
+    // Without default features chiaro-draw is no_std + alloc, takes its maths from
+    // libm and runs only the portable kernels: its tests check those alone.
+    run_step(
+        "no_std build of chiaro-draw, portable kernels",
+        cargo().args([
+            "test",
+            "--package",
+            "chiaro-draw",
+            "--no-default-features",
+            "--lib",
+        ]),
+    )?;
     run_step(
         "docs",
         cargo()

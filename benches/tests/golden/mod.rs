@@ -17,6 +17,10 @@
 //! `target/golden-diffs/<scene>.{chiaro,tiny-skia,diff}.png`.
 
 #![allow(dead_code, reason = "each test binary uses part of the harness")]
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "pixel indices of small test images"
+)]
 
 use chiaro::codec::{PngOptions, save_png};
 use chiaro::draw::paint::{Filter, GradientStop, Interpolation, SpreadMode};

@@ -2,7 +2,7 @@
 
 use chiaro_pixel::PremulRgba8;
 
-use super::gradient::{ColorTable, radial::Conical, sweep_turns};
+use super::gradient::{radial::Conical, sweep_turns};
 use super::{Paint, SpreadMode};
 use crate::geom::Transform;
 
@@ -173,13 +173,24 @@ pub(crate) fn fold<const S: u8>(t: f32) -> f32 {
     }
 }
 
-/// The row kernels, portable; `crate::simd::paint` also compiles them for AVX2.
 pub(crate) mod kernels {
-    use super::*;
+    //! The row kernels, portable; `crate::simd::paint` also compiles them for AVX2.
+    //! Each kernel works in chunks: first the gradient parameter of every pixel of
+    //! the chunk, branch-free so LLVM evaluates eight at a time with AVX2 (square
+    //! roots and polynomial arctangents included), then the table lookups.
 
+    use super::*;
+    use crate::paint::gradient::{TABLE_LEN, index};
+
+    const CHUNK: usize = 64;
+
+    /// Folds and looks up a chunk of parameters.
     #[inline(always)]
-    fn lookup<const S: u8>(colors: &[PremulRgba8], t: f32) -> PremulRgba8 {
-        ColorTable::lookup(colors, fold::<S>(t))
+    fn lookup_chunk<const S: u8>(colors: &[PremulRgba8], ts: &[f32], out: &mut [PremulRgba8]) {
+        let colors = &colors[..=TABLE_LEN];
+        for (t, px) in ts.iter().zip(out) {
+            *px = colors[index(fold::<S>(*t))];
+        }
     }
 
     #[inline(always)]
@@ -189,8 +200,13 @@ pub(crate) mod kernels {
         dt: f32,
         out: &mut [PremulRgba8],
     ) {
-        for (i, px) in out.iter_mut().enumerate() {
-            *px = lookup::<S>(colors, t0 + dt * i as f32);
+        let mut ts = [0.0f32; CHUNK];
+        for (c, chunk) in out.chunks_mut(CHUNK).enumerate() {
+            let base = (c * CHUNK) as f32;
+            for (i, t) in ts.iter_mut().enumerate() {
+                *t = t0 + dt * (base + i as f32);
+            }
+            lookup_chunk::<S>(colors, &ts[..chunk.len()], chunk);
         }
     }
 
@@ -204,14 +220,14 @@ pub(crate) mod kernels {
         dy: f32,
         out: &mut [PremulRgba8],
     ) {
-        for (i, px_out) in out.iter_mut().enumerate() {
-            let fi = i as f32;
-            let t = k.t(px + dx * fi, py + dy * fi);
-            *px_out = if t.is_nan() {
-                PremulRgba8::TRANSPARENT
-            } else {
-                lookup::<S>(colors, t)
-            };
+        let mut ts = [0.0f32; CHUNK];
+        for (c, chunk) in out.chunks_mut(CHUNK).enumerate() {
+            let base = (c * CHUNK) as f32;
+            for (i, t) in ts.iter_mut().enumerate() {
+                let fi = base + i as f32;
+                *t = k.t_branchless(px + dx * fi, py + dy * fi);
+            }
+            lookup_chunk::<S>(colors, &ts[..chunk.len()], chunk);
         }
     }
 
@@ -225,10 +241,15 @@ pub(crate) mod kernels {
         dy: f32,
         out: &mut [PremulRgba8],
     ) {
-        for (i, px_out) in out.iter_mut().enumerate() {
-            let fi = i as f32;
-            let turns = sweep_turns(py + dy * fi, px + dx * fi);
-            *px_out = lookup::<S>(colors, (turns - angles.start) * angles.scale);
+        let mut ts = [0.0f32; CHUNK];
+        for (c, chunk) in out.chunks_mut(CHUNK).enumerate() {
+            let base = (c * CHUNK) as f32;
+            for (i, t) in ts.iter_mut().enumerate() {
+                let fi = base + i as f32;
+                let turns = sweep_turns(py + dy * fi, px + dx * fi);
+                *t = (turns - angles.start) * angles.scale;
+            }
+            lookup_chunk::<S>(colors, &ts[..chunk.len()], chunk);
         }
     }
 }

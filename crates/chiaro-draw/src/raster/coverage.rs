@@ -125,7 +125,7 @@ impl Accumulator {
             self.cells[base + cl + 1] += d * m;
             self.add_extent(base + cl, d);
             self.mark(row, cl);
-            if (cl + 1) % BLOCK == 0 {
+            if (cl + 1).is_multiple_of(BLOCK) {
                 self.mark(row, cl + 1);
             }
             return;

@@ -70,6 +70,8 @@ pub enum Interpolation {
 /// A gradient's stops baked into a table of premultiplied colours.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct ColorTable {
+    /// `TABLE_LEN` colours, then one transparent entry that the row kernels index
+    /// for points a radial gradient leaves unpainted (a select instead of a branch).
     pub(crate) colors: Arc<[PremulRgba8]>,
     pub(crate) opaque: bool,
 }
@@ -117,7 +119,7 @@ impl ColorTable {
                 ..last
             });
         }
-        let mut colors = Vec::with_capacity(TABLE_LEN);
+        let mut colors = Vec::with_capacity(TABLE_LEN + 1);
         let mut k = 0usize;
         for i in 0..TABLE_LEN {
             let t = i as f32 / (TABLE_LEN - 1) as f32;
@@ -140,6 +142,7 @@ impl ColorTable {
             ];
             colors.push(from_space(c, mix(s0.a, s1.a), space));
         }
+        colors.push(PremulRgba8::TRANSPARENT);
         let opaque = stops.iter().all(|s| s.color.a >= 1.0);
         Ok(Self {
             colors: colors.into(),
@@ -148,10 +151,9 @@ impl ColorTable {
     }
 
     /// The colour for a parameter already folded into `[0, 1]`.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn lookup(colors: &[PremulRgba8], t: f32) -> PremulRgba8 {
-        let i = to_index(t * (TABLE_LEN - 1) as f32 + 0.5);
-        colors[i.min(TABLE_LEN - 1)]
+        colors[index(t)]
     }
 
     /// The colour of a gradient without extent: the end colour when padding, the
@@ -161,7 +163,7 @@ impl ColorTable {
             return self.colors[TABLE_LEN - 1];
         }
         let mut sum = [0u32; 4];
-        for c in self.colors.iter() {
+        for c in &self.colors[..TABLE_LEN] {
             sum[0] += u32::from(c.r);
             sum[1] += u32::from(c.g);
             sum[2] += u32::from(c.b);
@@ -171,6 +173,15 @@ impl ColorTable {
         let avg = sum.map(|v| ((v + TABLE_LEN as u32 / 2) / TABLE_LEN as u32) as u8);
         PremulRgba8::new(avg[0], avg[1], avg[2], avg[3])
     }
+}
+
+/// The table index for a parameter folded into `[0, 1]`; NaN (a point no circle
+/// of a radial gradient passes through) gives the transparent entry after the
+/// table.
+#[inline(always)]
+pub(crate) fn index(t: f32) -> usize {
+    let i = to_index(t * (TABLE_LEN - 1) as f32 + 0.5).min(TABLE_LEN - 1);
+    if t.is_nan() { TABLE_LEN } else { i }
 }
 
 #[inline(always)]
@@ -333,7 +344,7 @@ mod tests {
         let one =
             ColorTable::new(&[GradientStop::new(0.3, Rgba8::WHITE)], Interpolation::Srgb).unwrap();
         assert!(
-            one.colors
+            one.colors[..TABLE_LEN]
                 .iter()
                 .all(|&c| c == PremulRgba8::new(255, 255, 255, 255))
         );

@@ -90,9 +90,38 @@ impl RadialGradient {
 }
 
 impl Conical {
-    /// The gradient parameter of a point `(px, py)` relative to the start centre, or
-    /// NaN where no circle passes through it.
+    /// [`t`](Self::t) without branches, for row kernels to vectorize: the same
+    /// value (NaN included) computed with selects.
     #[inline(always)]
+    pub(crate) fn t_branchless(&self, px: f32, py: f32) -> f32 {
+        let b = px * self.cdx + py * self.cdy + self.r0 * self.dr;
+        let c = px * px + py * py - self.r0 * self.r0;
+        let linear_t = c / (2.0 * b);
+        let disc = b * b - self.a * c;
+        let sq = crate::math::sqrt(disc.max(0.0));
+        let t1 = (b + sq) * self.inv_a;
+        let t2 = (b - sq) * self.inv_a;
+        let (hi, lo) = (t1.max(t2), t1.min(t2));
+        let quad = if self.r0 + hi * self.dr >= 0.0 {
+            hi
+        } else if self.r0 + lo * self.dr >= 0.0 {
+            lo
+        } else {
+            f32::NAN
+        };
+        let quad = if disc < 0.0 { f32::NAN } else { quad };
+        let lin = if self.r0 + linear_t * self.dr >= 0.0 {
+            linear_t
+        } else {
+            f32::NAN
+        };
+        if self.linear { lin } else { quad }
+    }
+
+    /// The gradient parameter of a point `(px, py)` relative to the start centre, or
+    /// NaN where no circle passes through it: the reference the row kernels'
+    /// [`t_branchless`](Self::t_branchless) is tested against.
+    #[cfg(test)]
     pub(crate) fn t(&self, px: f32, py: f32) -> f32 {
         let b = px * self.cdx + py * self.cdy + self.r0 * self.dr;
         let c = px * px + py * py - self.r0 * self.r0;
