@@ -96,16 +96,21 @@ impl Accumulator {
         let dxdy = (x1 - x0) / (y1 - y0);
         let first = to_row(math::floor(y0)).max(band_top);
         let last = to_row(math::ceil(y1)).min(band_end);
+        if first >= last {
+            return;
+        }
+        // Where the line enters each row; the exit of one row is the entry of the next.
+        let mut ya = y0.max(first as f32);
+        let mut xa = x0 + (ya - y0) * dxdy;
         for r in first..last {
-            let ya = y0.max(r as f32);
             let yb = y1.min((r + 1) as f32);
+            let xb = if yb == y1 { x1 } else { x0 + (yb - y0) * dxdy };
             let dy = yb - ya;
-            if dy <= 0.0 {
-                continue;
+            if dy > 0.0 {
+                self.add_piece((r - band_top) as usize, xa, xb, dy * dir);
             }
-            let xa = x0 + (ya - y0) * dxdy;
-            let xb = x0 + (yb - y0) * dxdy;
-            self.add_piece((r - band_top) as usize, xa, xb, dy * dir);
+            ya = yb;
+            xa = xb;
         }
     }
 
@@ -119,15 +124,14 @@ impl Accumulator {
         let base = row * self.row_len;
         let cl = to_cell(xl);
         let cell_end = (cl + 1) as f32;
+        let words = row * self.words_per_row;
         if xr <= cell_end {
             let m = (xl + xr) * 0.5 - cl as f32;
-            self.cells[base + cl] += d * (1.0 - m);
-            self.cells[base + cl + 1] += d * m;
+            let cells = &mut self.cells[base + cl..base + cl + 2];
+            cells[0] += d * (1.0 - m);
+            cells[1] += d * m;
             self.add_extent(base + cl, d);
-            self.mark(row, cl);
-            if (cl + 1).is_multiple_of(BLOCK) {
-                self.mark(row, cl + 1);
-            }
+            self.mark_cells(words, cl, cl + 1);
             return;
         }
         // Crosses pixel boundaries: equal x steps carry equal shares of `d`.
@@ -138,14 +142,24 @@ impl Accumulator {
             let next = ((c + 1) as f32).min(xr);
             let dd = (next - x) * per_x;
             let m = (x + next) * 0.5 - c as f32;
-            self.cells[base + c] += dd * (1.0 - m);
-            self.cells[base + c + 1] += dd * m;
+            let cells = &mut self.cells[base + c..base + c + 2];
+            cells[0] += dd * (1.0 - m);
+            cells[1] += dd * m;
             self.add_extent(base + c, dd);
-            self.mark(row, c);
             x = next;
             c += 1;
         }
-        self.mark(row, c);
+        self.mark_cells(words, cl, c);
+    }
+
+    /// Marks the blocks holding cells `first..=last` of the row whose words start
+    /// at `words`.
+    #[inline(always)]
+    fn mark_cells(&mut self, words: usize, first: usize, last: usize) {
+        let (b0, b1) = (first / BLOCK, last / BLOCK);
+        for b in b0..=b1 {
+            self.blocks[words + b / 64] |= 1u64 << (b % 64);
+        }
     }
 
     /// Point-sampled variant for fills without anti-aliasing: for each row whose

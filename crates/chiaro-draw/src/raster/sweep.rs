@@ -54,16 +54,12 @@ enum Item {
 #[derive(Debug, Default)]
 pub(crate) struct SweepScratch {
     items: Vec<Item>,
-    windings: Vec<f32>,
-    /// Per cell of the row: `(down, up)` heights of its line pieces.
-    extents: Vec<(f32, f32)>,
+
     /// Suspect pixels of the row, in order: `(pixel, reference)` where the
     /// reference is the nearest pixel to the left without line pieces (so with one
     /// exact winding throughout), as `(its column + 1, its winding)`.
     suspects: Vec<(u32, u32, f32)>,
-    /// The reference the row's previous run ended with (the window's left edge,
-    /// winding 0, at the row's start).
-    last_reference: (u32, f32),
+
     lengths: Vec<f32>,
     /// Per suspect pixel, the lowest and highest winding met on the sample lines.
     seen: Vec<(f32, f32)>,
@@ -153,10 +149,7 @@ fn sweep<const DETECT: bool>(
     let (left, top) = (window.left(), window.top());
     let row_len = acc.row_len;
     let wpr = acc.words_per_row;
-    if DETECT {
-        scratch.windings.resize(row_len, 0.0);
-        scratch.extents.resize(row_len, (0.0, 0.0));
-    }
+    if DETECT {}
     let rule = input.rule;
     for r in 0..(band_end - band_top) as usize {
         let y = top + band_top + to_u32(r);
@@ -166,13 +159,17 @@ fn sweep<const DETECT: bool>(
         let words = &mut acc.blocks[r * wpr..(r + 1) * wpr];
         scratch.items.clear();
         scratch.suspects.clear();
-        scratch.last_reference = (0, 0.0);
+        // The last pixel without pieces, as (column after it, its winding): the
+        // reference a suspect pixel's exact winding is counted from. A fractional
+        // winding there (a horizontal edge passes through it, so its winding varies
+        // along y) is no use, and the window's left edge, where nothing winds, serves.
+        let mut clear = (0u32, 0.0f32);
         let mut running = 0.0f32;
         // Mean winding along the right edge of the last pixel: the net of every
         // piece so far (downward pieces add, upward ones subtract).
         let mut edge = 0.0f32;
-        // Start of the pending run of marked blocks, and the winding entering it.
-        let mut run: Option<(usize, f32)> = None;
+        // Start of the pending run of marked blocks.
+        let mut run: Option<usize> = None;
         let mut x = 0usize;
         for (wi, word) in words.iter_mut().enumerate() {
             let mut bits = core::mem::take(word);
@@ -180,17 +177,19 @@ fn sweep<const DETECT: bool>(
                 let b = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let bx = (wi * 64 + b) * BLOCK;
-                if let Some((start, entering)) = run
+                if let Some(start) = run
                     && bx != x
                 {
-                    finish_run::<DETECT>(scratch, start, x.min(width), entering);
+                    finish_run(scratch, start, x.min(width));
                     run = None;
                 }
                 if run.is_none() {
                     if bx > x {
                         push_solid(&mut scratch.items, x, bx.min(width), cov(running));
                     }
-                    run = Some((bx, running));
+                    run = Some(bx);
+                    // The gap before the run has no pieces and one winding.
+                    clear = (to_u32(bx), running);
                 }
                 for i in bx..bx + BLOCK {
                     running += cells[i];
@@ -200,18 +199,12 @@ fn sweep<const DETECT: bool>(
                         let (d, u) = (down[i], up[i]);
                         down[i] = 0.0;
                         up[i] = 0.0;
-                        scratch.windings[i] = running;
-                        scratch.extents[i] = (d, u);
                         let before = edge;
                         edge += d - u;
-                        if (d != 0.0 || u != 0.0)
-                            && suspect(rule, before, running, edge, d, u)
-                            && i < width
-                        {
-                            let start = run.map_or(bx, |r| r.0);
-                            let entering = run.map_or(running, |r| r.1);
-                            let (reference, winding) =
-                                reference_before(scratch, start, entering, i);
+                        if d == 0.0 && u == 0.0 {
+                            clear = (to_u32(i + 1), running);
+                        } else if suspect(rule, before, running, edge, d, u) && i < width {
+                            let (reference, winding) = whole_or_left_edge(clear);
                             scratch.suspects.push((to_u32(i), reference, winding));
                         }
                     }
@@ -219,8 +212,8 @@ fn sweep<const DETECT: bool>(
                 x = bx + BLOCK;
             }
         }
-        if let Some((start, entering)) = run {
-            finish_run::<DETECT>(scratch, start, x.min(width), entering);
+        if let Some(start) = run {
+            finish_run(scratch, start, x.min(width));
         }
         if x < width {
             push_solid(&mut scratch.items, x, width, cov(running));
@@ -253,15 +246,10 @@ fn sweep<const DETECT: bool>(
     }
 }
 
-/// Queues the mask span of a finished run of marked blocks and notes the reference
-/// a later run of the row may start from.
-fn finish_run<const DETECT: bool>(scratch: &mut SweepScratch, x0: usize, x1: usize, entering: f32) {
-    if x1 <= x0 {
-        return;
-    }
-    scratch.items.push(Item::Mask { x0, x1 });
-    if DETECT {
-        scratch.last_reference = reference_before(scratch, x0, entering, x1);
+/// Queues the mask span of a finished run of marked blocks.
+fn finish_run(scratch: &mut SweepScratch, x0: usize, x1: usize) {
+    if x1 > x0 {
+        scratch.items.push(Item::Mask { x0, x1 });
     }
 }
 
@@ -281,26 +269,15 @@ fn suspect(rule: FillRule, before: f32, here: f32, right: f32, d: f32, u: f32) -
     !rule.linear_between(lo, hi)
 }
 
-/// A reference for a suspect at `i` in the run starting at `x0`: the nearest pixel
-/// to its left without pieces and with a whole winding number (a horizontal edge
-/// leaves pixels without pieces but with windings that change along y, and a
-/// fractional average); else left of the run if what enters it is whole; else the
-/// one the row's previous run ended with (at first the window's left edge, left of
-/// which nothing winds). As `(column after it, its winding)`.
-fn reference_before(scratch: &SweepScratch, x0: usize, entering: f32, i: usize) -> (u32, f32) {
-    let whole = |v: f32| (v - crate::math::round(v)).abs() < 1e-3;
-    let (w, ext) = (&scratch.windings, &scratch.extents);
-    (x0..i)
-        .rev()
-        .find(|&j| ext[j] == (0.0, 0.0) && whole(w[j]))
-        .map(|j| (to_u32(j + 1), crate::math::round(w[j])))
-        .unwrap_or_else(|| {
-            if whole(entering) {
-                (to_u32(x0), crate::math::round(entering))
-            } else {
-                scratch.last_reference
-            }
-        })
+/// `clear` if its winding is whole, else the window's left edge (winding 0).
+#[inline]
+fn whole_or_left_edge(clear: (u32, f32)) -> (u32, f32) {
+    let w = crate::math::round(clear.1);
+    if (clear.1 - w).abs() < 1e-3 {
+        (clear.0, w)
+    } else {
+        (0, 0.0)
+    }
 }
 
 /// Recomputes the suspect pixels of a row exactly along `SUB_LINES` horizontal

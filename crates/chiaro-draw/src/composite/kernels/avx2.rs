@@ -209,7 +209,18 @@ pub(crate) fn over_solid_mask(src: PremulRgba8, dst: &mut [PremulRgba8], coverag
         let out = over_words(mul(s_words, c_lo), mul(s_words, c_hi), d);
         store(block, keep_uncovered(out, d, per_pixel));
     }
-    portable::over_solid_mask(s, blocks.into_remainder(), covs.remainder());
+    // The tail (under eight pixels, common for the short spans along edges) goes
+    // through the same eight-lane code on a padded copy: zero coverage in the
+    // padding leaves it alone, and the result is bit-identical to the portable build.
+    let (rest, rest_cov) = (blocks.into_remainder(), covs.remainder());
+    if !rest.is_empty() {
+        let mut buf = [PremulRgba8::TRANSPARENT; LANES];
+        let mut cov = [0u8; LANES];
+        buf[..rest.len()].copy_from_slice(rest);
+        cov[..rest.len()].copy_from_slice(rest_cov);
+        over_solid_mask(s, &mut buf, &cov);
+        rest.copy_from_slice(&buf[..rest.len()]);
+    }
 }
 
 /// See [`portable::over_row`].
@@ -271,7 +282,18 @@ pub(crate) fn over_row_mask(src: &[PremulRgba8], dst: &mut [PremulRgba8], covera
         let out = over_words(mul(s_lo, c_lo), mul(s_hi, c_hi), d);
         store(block, keep_uncovered(out, d, per_pixel));
     }
-    portable::over_row_mask(srcs.remainder(), blocks.into_remainder(), covs.remainder());
+    // The tail through the eight-lane code on padded copies, as in `over_solid_mask`.
+    let (rest, rest_src, rest_cov) = (blocks.into_remainder(), srcs.remainder(), covs.remainder());
+    if !rest.is_empty() {
+        let mut buf = [PremulRgba8::TRANSPARENT; LANES];
+        let mut sbuf = [PremulRgba8::TRANSPARENT; LANES];
+        let mut cov = [0u8; LANES];
+        buf[..rest.len()].copy_from_slice(rest);
+        sbuf[..rest.len()].copy_from_slice(rest_src);
+        cov[..rest.len()].copy_from_slice(rest_cov);
+        over_row_mask(&sbuf, &mut buf, &cov);
+        rest.copy_from_slice(&buf[..rest.len()]);
+    }
 }
 
 /// See [`portable::copy_row`].
