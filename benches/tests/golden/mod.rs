@@ -25,9 +25,8 @@
 use chiaro::codec::{PngOptions, save_png};
 use chiaro::draw::paint::{Filter, GradientStop, Interpolation, SpreadMode};
 use chiaro::draw::path::PathEl;
-use chiaro::draw::raster::{RasterOptions, Rasterizer, SpanRecorder};
-use chiaro::draw::{BlendMode, FillOptions, FillRule, Paint, Path, Point, Renderer, Transform};
-use chiaro::pixel::{Image, PremulRgba8, Rect as PixelRect, Rgba8};
+use chiaro::draw::{BlendMode, FillOptions, FillRule, Paint, Painter, Path, Point, Transform};
+use chiaro::pixel::{Image, PremulRgba8, Rgba8};
 
 /// A paint as both libraries can express it.
 #[derive(Clone)]
@@ -112,16 +111,22 @@ impl Shape {
     }
 }
 
-/// A scene: a background and shapes drawn in order.
+/// A clip pushed before any shape is drawn; several are intersected.
+#[derive(Clone)]
+pub(crate) struct ClipSpec {
+    pub(crate) path: Path,
+    pub(crate) rule: FillRule,
+    pub(crate) transform: Transform,
+}
+
+/// A scene: a background and shapes drawn in order, within the clips.
 pub(crate) struct Scene {
     pub name: &'static str,
     pub width: u32,
     pub height: u32,
     pub background: PremulRgba8,
     pub shapes: Vec<Shape>,
-    /// Where chiaro differs from tiny-skia on purpose, the reason (the comparison is
-    /// then skipped for the listed pixels' colour, never for coverage).
-    pub note: Option<&'static str>,
+    pub clips: Vec<ClipSpec>,
 }
 
 impl Scene {
@@ -132,7 +137,7 @@ impl Scene {
             height,
             background: PremulRgba8::new(255, 255, 255, 255),
             shapes: Vec::new(),
-            note: None,
+            clips: Vec::new(),
         }
     }
 
@@ -143,6 +148,11 @@ impl Scene {
 
     pub(crate) fn shape(mut self, s: Shape) -> Self {
         self.shapes.push(s);
+        self
+    }
+
+    pub(crate) fn clip(mut self, path: Path, rule: FillRule, transform: Transform) -> Self {
+        self.clips.push(ClipSpec { path, rule, transform });
         self
     }
 }
@@ -202,10 +212,24 @@ fn chiaro_paint<'a>(spec: &'a PaintSpec, t: Transform) -> Paint<'a> {
 }
 
 pub(crate) fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
-    let mut img = Image::filled(scene.width, scene.height, scene.background);
-    let mut r = Renderer::new();
-    for s in &scene.shapes {
-        let paint = chiaro_paint(&s.paint, s.paint_transform);
+    render_chiaro_shapes(scene, &scene.shapes, scene.background, None)
+}
+
+/// Draws `shapes` of `scene` (within its clips) onto `background`, each with its
+/// own paint, or with `paint` in place of every shape's when given.
+fn render_chiaro_shapes(
+    scene: &Scene,
+    shapes: &[Shape],
+    background: PremulRgba8,
+    paint: Option<&PaintSpec>,
+) -> Image<PremulRgba8> {
+    let mut img = Image::filled(scene.width, scene.height, background);
+    let mut painter = Painter::new(img.as_view_mut());
+    for c in &scene.clips {
+        painter.push_clip_path(&c.path, c.rule, &c.transform);
+    }
+    for s in shapes {
+        let paint = chiaro_paint(paint.unwrap_or(&s.paint), s.paint_transform);
         let options = FillOptions {
             rule: s.rule,
             transform: s.transform,
@@ -213,8 +237,9 @@ pub(crate) fn render_chiaro(scene: &Scene) -> Image<PremulRgba8> {
             anti_alias: s.anti_alias,
             ..FillOptions::default()
         };
-        r.fill_path(&mut img.as_view_mut(), &s.path, &paint, &options);
+        draw_chiaro_shape(&mut painter, s, &paint, &options);
     }
+    drop(painter);
     img
 }
 
@@ -299,27 +324,53 @@ pub(crate) fn to_pixmap(img: &Image<PremulRgba8>) -> tiny_skia::Pixmap {
     tiny_skia::Pixmap::from_vec(img.as_bytes().to_vec(), size).unwrap()
 }
 
+/// The scene's clips as a tiny-skia mask (intersected in order), or `None`.
+fn ts_clip_mask(scene: &Scene) -> Option<tiny_skia::Mask> {
+    let mut mask: Option<tiny_skia::Mask> = None;
+    for c in &scene.clips {
+        let path = ts_path(&c.path)?;
+        let (rule, t) = (ts_fill_rule(c.rule), ts_transform(c.transform));
+        match &mut mask {
+            None => {
+                let mut m = tiny_skia::Mask::new(scene.width, scene.height).unwrap();
+                m.fill_path(&path, rule, true, t);
+                mask = Some(m);
+            }
+            Some(m) => m.intersect_path(&path, rule, true, t),
+        }
+    }
+    mask
+}
+
 pub(crate) fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
+    render_tiny_skia_shapes(scene, &scene.shapes, scene.background, None)
+}
+
+fn render_tiny_skia_shapes(
+    scene: &Scene,
+    shapes: &[Shape],
+    bg: PremulRgba8,
+    paint_override: Option<&PaintSpec>,
+) -> Image<PremulRgba8> {
     let mut pm = tiny_skia::Pixmap::new(scene.width, scene.height).unwrap();
-    let bg = scene.background;
+    let clip = ts_clip_mask(scene);
     // The exact premultiplied background bytes chiaro starts from.
     for px in pm.pixels_mut() {
         *px = tiny_skia::PremultipliedColorU8::from_rgba(bg.r, bg.g, bg.b, bg.a).unwrap();
     }
-    let patterns: Vec<Option<tiny_skia::Pixmap>> = scene
-        .shapes
+    let patterns: Vec<Option<tiny_skia::Pixmap>> = shapes
         .iter()
-        .map(|s| match &s.paint {
+        .map(|s| match paint_override.unwrap_or(&s.paint) {
             PaintSpec::Pattern { image, .. } => Some(to_pixmap(image)),
             _ => None,
         })
         .collect();
-    for (s, pattern) in scene.shapes.iter().zip(&patterns) {
+    for (s, pattern) in shapes.iter().zip(&patterns) {
         let Some(path) = ts_path(&s.path) else {
             continue;
         };
         let pt = ts_transform(s.paint_transform);
-        let shader = match &s.paint {
+        let shader = match paint_override.unwrap_or(&s.paint) {
             PaintSpec::Solid(c) => {
                 tiny_skia::Shader::SolidColor(tiny_skia::Color::from_rgba8(c.r, c.g, c.b, c.a))
             }
@@ -385,13 +436,7 @@ pub(crate) fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
             anti_alias: s.anti_alias,
             ..tiny_skia::Paint::default()
         };
-        pm.fill_path(
-            &path,
-            &paint,
-            ts_fill_rule(s.rule),
-            ts_transform(s.transform),
-            None,
-        );
+        draw_tiny_skia_shape(&mut pm, s, &path, &paint, clip.as_ref());
     }
     let data: Vec<PremulRgba8> = pm
         .pixels()
@@ -401,31 +446,33 @@ pub(crate) fn render_tiny_skia(scene: &Scene) -> Image<PremulRgba8> {
     Image::from_raw(scene.width, scene.height, data).unwrap()
 }
 
-/// Coverage of one shape by chiaro's rasterizer.
-pub(crate) fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
-    let mut rec = SpanRecorder::new();
-    let options = RasterOptions {
-        rule: s.rule,
-        transform: s.transform,
-        anti_alias: s.anti_alias,
-        ..RasterOptions::default()
-    };
-    Rasterizer::new().fill(&s.path, &options, PixelRect::from_size(w, h), &mut rec);
-    rec.to_grid(w, h).expect("chiaro covered a pixel twice")
+/// Coverage of one shape of `scene` by chiaro: the alpha of the shape drawn alone
+/// in opaque white on a transparent target, within the scene's clips.
+pub(crate) fn chiaro_coverage_in(scene: &Scene, s: &Shape) -> Vec<u8> {
+    let white = PaintSpec::Solid(Rgba8::new(255, 255, 255, 255));
+    let mut shape = s.clone();
+    shape.blend = BlendMode::SourceOver;
+    let img = render_chiaro_shapes(scene, &[shape], PremulRgba8::TRANSPARENT, Some(&white));
+    img.pixels().map(|p| p.a).collect()
 }
 
-/// Coverage of one shape by tiny-skia's rasterizer.
+/// Coverage of one shape of `scene` by tiny-skia, the same way.
+pub(crate) fn tiny_skia_coverage_in(scene: &Scene, s: &Shape) -> Vec<u8> {
+    let white = PaintSpec::Solid(Rgba8::new(255, 255, 255, 255));
+    let mut shape = s.clone();
+    shape.blend = BlendMode::SourceOver;
+    let img = render_tiny_skia_shapes(scene, &[shape], PremulRgba8::TRANSPARENT, Some(&white));
+    img.pixels().map(|p| p.a).collect()
+}
+
+/// Coverage of one shape on its own in a `w × h` target, by chiaro.
+pub(crate) fn chiaro_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
+    chiaro_coverage_in(&Scene::new("coverage", w, h), s)
+}
+
+/// Coverage of one shape on its own in a `w × h` target, by tiny-skia.
 pub(crate) fn tiny_skia_coverage(s: &Shape, w: u32, h: u32) -> Vec<u8> {
-    let mut mask = tiny_skia::Mask::new(w, h).unwrap();
-    if let Some(path) = ts_path(&s.path) {
-        mask.fill_path(
-            &path,
-            ts_fill_rule(s.rule),
-            s.anti_alias,
-            ts_transform(s.transform),
-        );
-    }
-    mask.data().to_vec()
+    tiny_skia_coverage_in(&Scene::new("coverage", w, h), s)
 }
 
 /// What a comparison found.
@@ -460,8 +507,8 @@ pub(crate) fn check_with(scene: Scene, off_edge: u8, edge_coverage: u8, mean: f6
     let mut edge = vec![false; n];
     let mut report = Report::default();
     for s in &scene.shapes {
-        let a = chiaro_coverage(s, w, h);
-        let b = tiny_skia_coverage(s, w, h);
+        let a = chiaro_coverage_in(&scene, s);
+        let b = tiny_skia_coverage_in(&scene, s);
         for i in 0..n {
             let partial = |c: u8| c != 0 && c != 255;
             if partial(a[i]) || partial(b[i]) || a[i] != b[i] {
@@ -576,4 +623,18 @@ fn write_pictures(
     .unwrap();
     save_png(diff.as_view(), dir.join(format!("{name}.diff.png")), &o).unwrap();
     dir
+}
+
+fn draw_chiaro_shape(painter: &mut Painter<'_>, s: &Shape, paint: &Paint<'_>, options: &FillOptions<'_>) {
+    painter.fill_path(&s.path, paint, options);
+}
+
+fn draw_tiny_skia_shape(
+    pm: &mut tiny_skia::Pixmap,
+    s: &Shape,
+    path: &tiny_skia::Path,
+    paint: &tiny_skia::Paint<'_>,
+    clip: Option<&tiny_skia::Mask>,
+) {
+    pm.fill_path(path, paint, ts_fill_rule(s.rule), ts_transform(s.transform), clip);
 }

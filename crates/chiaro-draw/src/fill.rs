@@ -4,6 +4,7 @@ use alloc::vec::Vec;
 
 use chiaro_pixel::{PremulRgba8, Rect as PixelRect, ViewMut};
 
+use crate::clip::Clip;
 use crate::composite::{self, BlendMode, Mask};
 use crate::geom::Transform;
 use crate::paint::Paint;
@@ -32,6 +33,9 @@ pub struct FillOptions<'a> {
     pub mask: Option<Mask<'a>>,
     /// Pixels outside this rectangle of the target are left alone.
     pub clip_rect: Option<PixelRect>,
+    /// A clip region (from a [`ClipStack`](crate::ClipStack)): its rectangle bounds
+    /// the fill like `clip_rect`, and its mask multiplies coverage like `mask`.
+    pub clip: Option<Clip<'a>>,
 }
 
 impl Default for FillOptions<'_> {
@@ -45,6 +49,7 @@ impl Default for FillOptions<'_> {
             tolerance: DEFAULT_TOLERANCE,
             mask: None,
             clip_rect: None,
+            clip: None,
         }
     }
 }
@@ -96,8 +101,8 @@ impl Renderer {
             return;
         }
         let mut clip = target.bounds();
-        if let Some(r) = options.clip_rect {
-            match clip.intersect(&r) {
+        for r in options.clip_rect.iter().chain(options.clip.as_ref().map(|c| &c.rect)) {
+            match clip.intersect(r) {
                 Some(c) => clip = c,
                 None => return,
             }
@@ -116,6 +121,7 @@ impl Renderer {
             opacity,
             mode: options.blend,
             mask: options.mask.as_ref(),
+            clip_mask: options.clip.as_ref().and_then(|c| c.mask.as_ref()),
             row: &mut self.row,
             coverage: &mut self.coverage,
         };
@@ -142,6 +148,7 @@ struct PaintSink<'t, 'v, 's, 'm> {
     opacity: u8,
     mode: BlendMode,
     mask: Option<&'m Mask<'m>>,
+    clip_mask: Option<&'m Mask<'m>>,
     row: &'t mut Vec<PremulRgba8>,
     coverage: &'t mut Vec<u8>,
 }
@@ -158,6 +165,13 @@ impl PaintSink<'_, '_, '_, '_> {
             for p in row.iter_mut() {
                 *p = composite::scale(*p, self.opacity);
             }
+        }
+    }
+
+    /// Multiplies the span's coverage by the mask and the clip's mask.
+    fn apply_masks(&mut self, x: u32, y: u32, len: usize) {
+        for m in [self.mask, self.clip_mask].into_iter().flatten() {
+            m.apply(x, y, &mut self.coverage[..len]);
         }
     }
 
@@ -180,12 +194,12 @@ impl PaintSink<'_, '_, '_, '_> {
 impl SpanSink for PaintSink<'_, '_, '_, '_> {
     fn solid_span(&mut self, x: u32, y: u32, len: u32, coverage: u8) {
         let len = len as usize;
-        if let Some(mask) = self.mask {
+        if self.mask.is_some() || self.clip_mask.is_some() {
             if self.coverage.len() < len {
                 self.coverage.resize(len, 0);
             }
             self.coverage[..len].fill(coverage);
-            mask.apply(x, y, &mut self.coverage[..len]);
+            self.apply_masks(x, y, len);
             self.composite_mask(x, y, len);
             return;
         }
@@ -208,9 +222,7 @@ impl SpanSink for PaintSink<'_, '_, '_, '_> {
             self.coverage.resize(len, 0);
         }
         self.coverage[..len].copy_from_slice(coverage);
-        if let Some(mask) = self.mask {
-            mask.apply(x, y, &mut self.coverage[..len]);
-        }
+        self.apply_masks(x, y, len);
         self.composite_mask(x, y, len);
     }
 }

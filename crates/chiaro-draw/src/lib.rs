@@ -81,6 +81,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod clip;
 pub mod composite;
 mod fill;
 pub mod geom;
@@ -88,13 +89,16 @@ pub mod geom;
 pub mod interop;
 mod math;
 pub mod paint;
+mod painter;
 pub mod path;
 pub mod raster;
 mod simd;
 
+pub use clip::{Clip, ClipStack};
 pub use composite::BlendMode;
 pub use fill::{FillOptions, Renderer, fill_path};
 pub use geom::{Point, Rect, Transform, Vec2};
 pub use paint::Paint;
+pub use painter::Painter;
 pub use path::{Path, PathBuilder};
 pub use raster::FillRule;
