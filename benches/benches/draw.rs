@@ -11,7 +11,9 @@ use std::hint::black_box;
 
 use chiaro::draw::paint::{GradientStop, Interpolation, SpreadMode};
 use chiaro::draw::path::PathEl;
-use chiaro::draw::{FillOptions, Paint, Path, PathBuilder, Point, Renderer};
+use chiaro::draw::{
+    ClipStack, FillOptions, FillRule, Paint, Path, PathBuilder, Point, Renderer, Transform,
+};
 use chiaro::pixel::{Image, PremulRgba8, Rgba8};
 use chiaro_benches::Rng;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -284,12 +286,76 @@ fn radial_gradient(c: &mut Criterion) {
     bench_gradient(c, "radial_gradient", ours, theirs);
 }
 
+/// A full-canvas translucent fill and 200 random circles under a circular clip of
+/// radius 450 (the clip's mask is made once, outside the timing, in both).
+fn clipped_fill(c: &mut Criterion) {
+    let full =
+        Path::rect(chiaro::draw::Rect::new(0.0, 0.0, SIZE as f32, SIZE as f32)).expect("rect");
+    let clip_path = Path::circle(512.0, 512.0, 450.0).expect("circle");
+    let mut rng = Rng::new(4);
+    let mut list = vec![(full, Rgba8::new(200, 60, 30, 160))];
+    for _ in 0..200 {
+        let path = Path::circle(
+            rng.range(0.0, SIZE as f32),
+            rng.range(0.0, SIZE as f32),
+            rng.range(8.0, 120.0),
+        )
+        .expect("finite");
+        list.push((path, random_color(&mut rng)));
+    }
+    let shapes = Shapes::new(list);
+    let mut canvas = Image::filled(SIZE, SIZE, PremulRgba8::new(255, 255, 255, 255));
+    let mut pixmap = tiny_skia::Pixmap::new(SIZE, SIZE).expect("size");
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let mut clips = ClipStack::new(SIZE, SIZE);
+    clips.push_path(&clip_path, FillRule::NonZero, &Transform::IDENTITY);
+    let mut mask = tiny_skia::Mask::new(SIZE, SIZE).expect("size");
+    mask.fill_path(
+        &ts_path(&clip_path),
+        tiny_skia::FillRule::Winding,
+        true,
+        tiny_skia::Transform::identity(),
+    );
+    let mut renderer = Renderer::new();
+    let options = FillOptions {
+        clip: Some(clips.clip()),
+        ..FillOptions::default()
+    };
+    let mut group = c.benchmark_group(format!("draw/clipped_fill/{SIZE}x{SIZE}"));
+    group.sample_size(20);
+    group.bench_function("chiaro", |b| {
+        b.iter(|| {
+            let mut view = canvas.as_view_mut();
+            for (path, paint) in &shapes.ours {
+                renderer.fill_path(&mut view, path, paint, &options);
+            }
+            black_box(&canvas);
+        })
+    });
+    group.bench_function("peer/tiny-skia", |b| {
+        b.iter(|| {
+            for (path, paint) in &shapes.theirs {
+                pixmap.fill_path(
+                    path,
+                    paint,
+                    tiny_skia::FillRule::Winding,
+                    tiny_skia::Transform::identity(),
+                    Some(&mask),
+                );
+            }
+            black_box(&pixmap);
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     triangles,
     circles,
     complex_path,
     linear_gradient,
-    radial_gradient
+    radial_gradient,
+    clipped_fill
 );
 criterion_main!(benches);
