@@ -152,7 +152,11 @@ impl Scene {
     }
 
     pub(crate) fn clip(mut self, path: Path, rule: FillRule, transform: Transform) -> Self {
-        self.clips.push(ClipSpec { path, rule, transform });
+        self.clips.push(ClipSpec {
+            path,
+            rule,
+            transform,
+        });
         self
     }
 }
@@ -625,7 +629,12 @@ fn write_pictures(
     dir
 }
 
-fn draw_chiaro_shape(painter: &mut Painter<'_>, s: &Shape, paint: &Paint<'_>, options: &FillOptions<'_>) {
+fn draw_chiaro_shape(
+    painter: &mut Painter<'_>,
+    s: &Shape,
+    paint: &Paint<'_>,
+    options: &FillOptions<'_>,
+) {
     painter.fill_path(&s.path, paint, options);
 }
 
@@ -636,5 +645,11 @@ fn draw_tiny_skia_shape(
     paint: &tiny_skia::Paint<'_>,
     clip: Option<&tiny_skia::Mask>,
 ) {
-    pm.fill_path(path, paint, ts_fill_rule(s.rule), ts_transform(s.transform), clip);
+    pm.fill_path(
+        path,
+        paint,
+        ts_fill_rule(s.rule),
+        ts_transform(s.transform),
+        clip,
+    );
 }
