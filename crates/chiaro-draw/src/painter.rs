@@ -102,7 +102,13 @@ impl<'t> Painter<'t> {
     /// Composites `src` with its top-left at `(x, y)` (see
     /// [`composite::blit`]), within the clip. When both the options and the clip
     /// have a mask, their product is built for the blitted area (this allocates).
-    pub fn blit(&mut self, src: View<'_, PremulRgba8>, x: i32, y: i32, options: &CompositeOptions<'_>) {
+    pub fn blit(
+        &mut self,
+        src: View<'_, PremulRgba8>,
+        x: i32,
+        y: i32,
+        options: &CompositeOptions<'_>,
+    ) {
         let clip = self.clips.clip();
         let placed = PixelRect::new(x, y, src.width(), src.height());
         let Some(area) = placed.intersect(&clip.rect) else {
@@ -118,7 +124,7 @@ impl<'t> Painter<'t> {
             (Some(m), None) | (None, Some(m)) => {
                 let local = CompositeOptions {
                     mask: Some(shifted(m, area.x, area.y)),
-                    ..options.clone()
+                    ..*options
                 };
                 composite::blit(&mut dst, src, sx, sy, &local);
             }
@@ -135,7 +141,7 @@ impl<'t> Painter<'t> {
                 }
                 let local = CompositeOptions {
                     mask: Some(Mask::new(both.as_view())),
-                    ..options.clone()
+                    ..*options
                 };
                 composite::blit(&mut dst, src, sx, sy, &local);
             }

@@ -149,7 +149,6 @@ fn sweep<const DETECT: bool>(
     let (left, top) = (window.left(), window.top());
     let row_len = acc.row_len;
     let wpr = acc.words_per_row;
-    if DETECT {}
     let rule = input.rule;
     for r in 0..(band_end - band_top) as usize {
         let y = top + band_top + to_u32(r);
