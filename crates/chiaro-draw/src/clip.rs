@@ -228,7 +228,10 @@ impl SpanSink for MaskSink {
     }
 
     fn mask_span(&mut self, x: u32, y: u32, coverage: &[u8]) {
-        #[expect(clippy::cast_possible_truncation, reason = "spans lie inside a u32-sized target")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "spans lie inside a u32-sized target"
+        )]
         let len = coverage.len() as u32;
         self.grow(x, y, len);
         self.spans.push((x, y, coverage.to_vec()));

@@ -101,7 +101,11 @@ impl Renderer {
             return;
         }
         let mut clip = target.bounds();
-        for r in options.clip_rect.iter().chain(options.clip.as_ref().map(|c| &c.rect)) {
+        for r in options
+            .clip_rect
+            .iter()
+            .chain(options.clip.as_ref().map(|c| &c.rect))
+        {
             match clip.intersect(r) {
                 Some(c) => clip = c,
                 None => return,
