@@ -117,6 +117,9 @@ pub(crate) struct ClipSpec {
     pub(crate) path: Path,
     pub(crate) rule: FillRule,
     pub(crate) transform: Transform,
+    /// For a rectangle clip: chiaro pushes it with `push_clip_rect` (the fast path
+    /// when pixel-aligned); tiny-skia clips with the path either way.
+    pub(crate) rect: Option<chiaro::draw::Rect>,
 }
 
 /// A scene: a background and shapes drawn in order, within the clips.
@@ -156,6 +159,17 @@ impl Scene {
             path,
             rule,
             transform,
+            rect: None,
+        });
+        self
+    }
+
+    pub(crate) fn clip_rect(mut self, rect: chiaro::draw::Rect, transform: Transform) -> Self {
+        self.clips.push(ClipSpec {
+            path: Path::rect(rect).unwrap(),
+            rule: FillRule::NonZero,
+            transform,
+            rect: Some(rect),
         });
         self
     }
@@ -230,7 +244,10 @@ fn render_chiaro_shapes(
     let mut img = Image::filled(scene.width, scene.height, background);
     let mut painter = Painter::new(img.as_view_mut());
     for c in &scene.clips {
-        painter.push_clip_path(&c.path, c.rule, &c.transform);
+        match c.rect {
+            Some(r) => painter.push_clip_rect(r, &c.transform),
+            None => painter.push_clip_path(&c.path, c.rule, &c.transform),
+        }
     }
     for s in shapes {
         let paint = chiaro_paint(paint.unwrap_or(&s.paint), s.paint_transform);
