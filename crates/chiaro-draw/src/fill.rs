@@ -6,11 +6,12 @@ use chiaro_pixel::{PremulRgba8, Rect as PixelRect, ViewMut};
 
 use crate::clip::Clip;
 use crate::composite::{self, BlendMode, Mask};
-use crate::geom::Transform;
+use crate::geom::{Transform, Vec2};
 use crate::paint::Paint;
 use crate::paint::shader::Shader;
 use crate::path::Path;
 use crate::raster::{DEFAULT_TOLERANCE, FillRule, RasterOptions, Rasterizer, SpanSink};
+use crate::stroke::{Stroke, StrokeError, Stroker, max_scale};
 
 /// How a path is filled.
 #[derive(Clone, Debug)]
@@ -72,6 +73,7 @@ pub struct Renderer {
     raster: Rasterizer,
     row: Vec<PremulRgba8>,
     coverage: Vec<u8>,
+    stroker: Stroker,
 }
 
 impl Renderer {
@@ -93,10 +95,103 @@ impl Renderer {
         paint: &Paint<'_>,
         options: &FillOptions<'_>,
     ) {
+        Self::fill(
+            &mut self.raster,
+            &mut self.row,
+            &mut self.coverage,
+            Job {
+                target,
+                path,
+                paint,
+                options,
+                rule: options.rule,
+                path_transform: options.transform,
+                opacity: options.opacity,
+            },
+        );
+    }
+
+    /// Strokes `path` with `paint` onto `target`: fills the outline of `stroke`
+    /// (see [`stroke`](crate::stroke)), non-zero whatever `options.rule` says, under
+    /// `options.transform`. Strokes no wider than a device pixel are drawn as
+    /// hairlines (see [Hairlines](crate::stroke#hairlines)); with `anti_alias` off
+    /// they are one solid pixel wide. Draws nothing where
+    /// [`fill_path`](Self::fill_path) would draw nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`Stroker::outline`]: an invalid width or miter limit, a dash pattern too
+    /// fine for the path, an outline beyond `f32`'s range. Nothing is drawn then.
+    pub fn stroke_path(
+        &mut self,
+        target: &mut ViewMut<'_, PremulRgba8>,
+        path: &Path,
+        stroke: &Stroke,
+        paint: &Paint<'_>,
+        options: &FillOptions<'_>,
+    ) -> Result<(), StrokeError> {
+        stroke.validate()?;
+        let t = &options.transform;
+        if !t.is_finite() || path.is_empty() {
+            return Ok(());
+        }
+        let scale = max_scale(t);
+        if !(scale > 0.0 && scale.is_finite()) {
+            return Ok(());
+        }
+        let tol = options.tolerance.max(0.001);
+        let w = stroke.width;
+        let mapped = (
+            t.map_vec(Vec2::new(w, 0.0)).length(),
+            t.map_vec(Vec2::new(0.0, w)).length(),
+        );
+        let thin = mapped.0 <= 1.0 && mapped.1 <= 1.0;
+        let (outline, path_transform, opacity) = if w == 0.0 || thin {
+            let weight = if w == 0.0 || !options.anti_alias {
+                1.0
+            } else {
+                (mapped.0 + mapped.1) / 2.0
+            };
+            let outline = self
+                .stroker
+                .outline_scaled(path, stroke, 0.5, tol, Some((t, scale)))?;
+            (outline, Transform::IDENTITY, options.opacity * weight)
+        } else {
+            let r = w / 2.0;
+            let outline = self.stroker.outline_scaled(path, stroke, r, tol / scale, None)?;
+            (outline, *t, options.opacity)
+        };
+        Self::fill(
+            &mut self.raster,
+            &mut self.row,
+            &mut self.coverage,
+            Job {
+                target,
+                path: outline,
+                paint,
+                options,
+                rule: FillRule::NonZero,
+                path_transform,
+                opacity,
+            },
+        );
+        Ok(())
+    }
+
+    fn fill(raster: &mut Rasterizer, row: &mut Vec<PremulRgba8>, coverage: &mut Vec<u8>, job: Job<'_, '_, '_>) {
+        let Job {
+            target,
+            path,
+            paint,
+            options,
+            rule,
+            path_transform,
+            opacity,
+        } = job;
         let Some(shader) = Shader::new(paint, &options.transform) else {
             return;
         };
-        let opacity = unit_to_u8(options.opacity);
+        let opacity = unit_to_u8(opacity);
         if opacity == 0 && options.blend == BlendMode::SourceOver {
             return;
         }
@@ -111,9 +206,9 @@ impl Renderer {
                 None => return,
             }
         }
-        let raster = RasterOptions {
-            rule: options.rule,
-            transform: options.transform,
+        let raster_options = RasterOptions {
+            rule,
+            transform: path_transform,
             anti_alias: options.anti_alias,
             tolerance: options.tolerance,
         };
@@ -126,11 +221,22 @@ impl Renderer {
             mode: options.blend,
             mask: options.mask.as_ref(),
             clip_mask: options.clip.as_ref().and_then(|c| c.mask.as_ref()),
-            row: &mut self.row,
-            coverage: &mut self.coverage,
+            row,
+            coverage,
         };
-        self.raster.fill(path, &raster, clip, &mut sink);
+        raster.fill(path, &raster_options, clip, &mut sink);
     }
+}
+
+/// One fill: the path in `path_transform`'s space, the paint in the options'.
+struct Job<'j, 'v, 'o> {
+    target: &'j mut ViewMut<'v, PremulRgba8>,
+    path: &'j Path,
+    paint: &'j Paint<'o>,
+    options: &'j FillOptions<'o>,
+    rule: FillRule,
+    path_transform: Transform,
+    opacity: f32,
 }
 
 /// Fills `path` with `paint` onto `target` through a temporary [`Renderer`]

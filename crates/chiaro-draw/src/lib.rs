@@ -93,6 +93,7 @@ mod painter;
 pub mod path;
 pub mod raster;
 mod simd;
+pub mod stroke;
 
 pub use clip::{Clip, ClipStack};
 pub use composite::BlendMode;
@@ -102,3 +103,4 @@ pub use paint::Paint;
 pub use painter::Painter;
 pub use path::{Path, PathBuilder};
 pub use raster::FillRule;
+pub use stroke::{Dash, LineCap, LineJoin, Stroke, StrokeError, Stroker};

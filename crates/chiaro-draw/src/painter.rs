@@ -10,6 +10,7 @@ use crate::geom::{Rect, Transform};
 use crate::paint::Paint;
 use crate::path::Path;
 use crate::raster::FillRule;
+use crate::stroke::{Stroke, StrokeError};
 
 /// Draws into one premultiplied target, keeping the renderer's buffers and a
 /// [`ClipStack`] between calls.
@@ -97,6 +98,28 @@ impl<'t> Painter<'t> {
         };
         self.renderer
             .fill_path(&mut self.target, path, paint, &options);
+    }
+
+    /// Strokes `path` (see [`Renderer::stroke_path`]), within the clip. A clip given
+    /// in `options` is replaced by the painter's.
+    ///
+    /// # Errors
+    ///
+    /// As [`Renderer::stroke_path`].
+    pub fn stroke_path(
+        &mut self,
+        path: &Path,
+        stroke: &Stroke,
+        paint: &Paint<'_>,
+        options: &FillOptions<'_>,
+    ) -> Result<(), StrokeError> {
+        let clip = self.clips.clip();
+        let options = FillOptions {
+            clip: Some(clip),
+            ..options.clone()
+        };
+        self.renderer
+            .stroke_path(&mut self.target, path, stroke, paint, &options)
     }
 
     /// Composites `src` with its top-left at `(x, y)` (see

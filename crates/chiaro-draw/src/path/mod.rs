@@ -139,6 +139,43 @@ impl Path {
         }
     }
 
+    /// Empties the path for refilling with [`push_polygon`](Self::push_polygon),
+    /// keeping its allocations.
+    pub(crate) fn clear(&mut self) {
+        self.verbs.clear();
+        self.points.clear();
+        self.bounds = Rect::EMPTY;
+    }
+
+    /// Appends a closed polygon through `points` (at least two), growing the bounds.
+    /// Returns `false`, appending nothing, when a point is not finite: the path's
+    /// guarantees hold either way.
+    pub(crate) fn push_polygon(&mut self, points: &[Point]) -> bool {
+        let Some((&first, rest)) = points.split_first() else {
+            return true;
+        };
+        if rest.is_empty() {
+            return true;
+        }
+        if !points.iter().all(|p| p.is_finite()) {
+            return false;
+        }
+        let Some(bounds) = Rect::from_points(points.iter().copied()) else {
+            return true;
+        };
+        self.bounds = if self.verbs.is_empty() {
+            bounds
+        } else {
+            self.bounds.union(&bounds)
+        };
+        self.verbs.push(Verb::Move);
+        self.points.push(first);
+        self.verbs.extend(core::iter::repeat_n(Verb::Line, rest.len()));
+        self.points.extend_from_slice(rest);
+        self.verbs.push(Verb::Close);
+        true
+    }
+
     /// The empty path, which draws nothing.
     pub fn new() -> Self {
         Self::default()
