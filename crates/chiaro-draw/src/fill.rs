@@ -158,7 +158,9 @@ impl Renderer {
             (outline, Transform::IDENTITY, options.opacity * weight)
         } else {
             let r = w / 2.0;
-            let outline = self.stroker.outline_scaled(path, stroke, r, tol / scale, None)?;
+            let outline = self
+                .stroker
+                .outline_scaled(path, stroke, r, tol / scale, None)?;
             (outline, *t, options.opacity)
         };
         Self::fill(
@@ -178,7 +180,12 @@ impl Renderer {
         Ok(())
     }
 
-    fn fill(raster: &mut Rasterizer, row: &mut Vec<PremulRgba8>, coverage: &mut Vec<u8>, job: Job<'_, '_, '_>) {
+    fn fill(
+        raster: &mut Rasterizer,
+        row: &mut Vec<PremulRgba8>,
+        coverage: &mut Vec<u8>,
+        job: Job<'_, '_, '_>,
+    ) {
         let Job {
             target,
             path,

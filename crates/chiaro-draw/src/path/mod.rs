@@ -170,7 +170,8 @@ impl Path {
         };
         self.verbs.push(Verb::Move);
         self.points.push(first);
-        self.verbs.extend(core::iter::repeat_n(Verb::Line, rest.len()));
+        self.verbs
+            .extend(core::iter::repeat_n(Verb::Line, rest.len()));
         self.points.extend_from_slice(rest);
         self.verbs.push(Verb::Close);
         true

@@ -53,7 +53,7 @@ use core::fmt;
 
 pub use dash::{Dash, MAX_DASHES};
 
-use crate::geom::{Point, Rect, Transform};
+use crate::geom::{Point, Rect, Transform, Vec2};
 use crate::path::Path;
 use crate::raster::DEFAULT_TOLERANCE;
 use outline::Pen;
@@ -261,7 +261,11 @@ impl Stroker {
             return Ok(&self.outline);
         }
         let r = stroke.width / 2.0;
-        let tolerance = if tolerance >= r * 1e-3 { tolerance } else { r * 1e-3 };
+        let tolerance = if tolerance >= r * 1e-3 {
+            tolerance
+        } else {
+            r * 1e-3
+        };
         self.outline_scaled(path, stroke, r, tolerance, None)?;
         Ok(&self.outline)
     }
@@ -292,11 +296,17 @@ impl Stroker {
             None => &mut self.lines,
         };
         if let Some((t, _)) = device {
+            let map = |d: Vec2| t.map_vec(d).normalize().unwrap_or(Vec2::ZERO);
             for v in &mut lines.vertices {
                 v.p = t.map_point(v.p);
+                v.t_in = map(v.t_in);
+                v.t_out = map(v.t_out);
             }
             for l in &mut lines.lines {
-                l.dir = t.map_vec(l.dir).normalize().unwrap_or(polyline::DEFAULT_DIR);
+                l.dir = t
+                    .map_vec(l.dir)
+                    .normalize()
+                    .unwrap_or(polyline::DEFAULT_DIR);
             }
         }
         let pen = Pen::new(r, stroke.join, stroke.miter_limit, stroke.cap, tolerance);
@@ -307,7 +317,12 @@ impl Stroker {
 
 /// The largest factor by which `t` stretches a length (its largest singular value).
 pub(crate) fn max_scale(t: &Transform) -> f32 {
-    let (a, b, c, d) = (f64::from(t.a), f64::from(t.b), f64::from(t.c), f64::from(t.d));
+    let (a, b, c, d) = (
+        f64::from(t.a),
+        f64::from(t.b),
+        f64::from(t.c),
+        f64::from(t.d),
+    );
     let s = a * a + b * b + c * c + d * d;
     let det = a * d - b * c;
     let disc = (s * s - 4.0 * det * det).max(0.0);

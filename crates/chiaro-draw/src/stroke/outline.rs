@@ -47,7 +47,13 @@ pub(crate) struct Pen {
 
 impl Pen {
     /// A pen of half-width `r` (finite, positive) drawing arcs within `tolerance`.
-    pub(crate) fn new(r: f32, join: LineJoin, miter_limit: f32, cap: LineCap, tolerance: f32) -> Pen {
+    pub(crate) fn new(
+        r: f32,
+        join: LineJoin,
+        miter_limit: f32,
+        cap: LineCap,
+        tolerance: f32,
+    ) -> Pen {
         let min_step = core::f32::consts::TAU / MAX_ARC_PIECES;
         let arc_step = if tolerance < r {
             (2.0 * math::acos(1.0 - tolerance / r)).max(min_step)
@@ -83,7 +89,11 @@ pub(crate) fn outline(
         let mut emit = |contour: &mut Vec<Point>| {
             let ok = out.push_polygon(contour);
             contour.clear();
-            if ok { Ok(()) } else { Err(StrokeError::OutOfRange) }
+            if ok {
+                Ok(())
+            } else {
+                Err(StrokeError::OutOfRange)
+            }
         };
         contour.clear();
         match vertices.len() {
@@ -136,7 +146,16 @@ impl<'a> Side<'a> {
             (true, false) => n - 1 - i,
             (true, true) => (n - i) % n,
         };
-        self.v[j]
+        let v = self.v[j];
+        if self.rev {
+            Vertex {
+                t_in: -v.t_out,
+                t_out: -v.t_in,
+                ..v
+            }
+        } else {
+            v
+        }
     }
 }
 
@@ -154,18 +173,20 @@ fn unit(v: Vec2) -> (Vec2, f32) {
 /// direction of its last edge.
 fn open_side(side: &Side<'_>, pen: &Pen, out: &mut Vec<Point>) -> Vec2 {
     let n = side.len();
-    let p0 = side.at(0).p;
-    let (mut d_in, mut avail) = unit(side.at(1).p - p0);
-    out.push(p0 + d_in.perp() * pen.r);
+    let v0 = side.at(0);
+    let (mut d_in, mut avail) = unit(side.at(1).p - v0.p);
+    out.push(v0.p + v0.tangent_out(d_in).perp() * pen.r);
     for i in 1..n - 1 {
         let v = side.at(i);
         let (d_out, len) = unit(side.at(i + 1).p - v.p);
-        let k = join(v.p, d_in, d_out, avail, len, v.corner, pen, out);
+        let k = join(&v, d_in, d_out, avail, len, pen, out);
         avail = len - k;
         d_in = d_out;
     }
-    out.push(side.at(n - 1).p + d_in.perp() * pen.r);
-    d_in
+    let last = side.at(n - 1);
+    let t = last.tangent_in(d_in);
+    out.push(last.p + t.perp() * pen.r);
+    t
 }
 
 /// The left side of a closed polyline of at least two vertices, as a loop.
@@ -175,33 +196,38 @@ fn closed_side(side: &Side<'_>, pen: &Pen, out: &mut Vec<Point>) {
     let (d_last, len_last) = unit(p0.p - side.at(n - 1).p);
     let (d0, len0) = unit(side.at(1).p - p0.p);
     // The join at the first vertex cuts the last edge's end by `k0`.
-    let k0 = join(p0.p, d_last, d0, len_last, len0, p0.corner, pen, out);
+    let k0 = join(&p0, d_last, d0, len_last, len0, pen, out);
     let mut avail = len0 - k0;
     let mut d_in = d0;
     for i in 1..n {
         let v = side.at(i);
         let (d_out, len) = unit(side.at((i + 1) % n).p - v.p);
         let len = if i == n - 1 { len - k0 } else { len };
-        let k = join(v.p, d_in, d_out, avail, len, v.corner, pen, out);
+        let k = join(&v, d_in, d_out, avail, len, pen, out);
         avail = len - k;
         d_in = d_out;
     }
 }
 
-/// The left side's points at vertex `p`, from the edge in direction `d0` (with
+/// The left side's points at vertex `v`, from the edge in direction `d0` (with
 /// `avail_in` of its length not yet cut) to the edge in direction `d1` (of length
-/// `len_out`). Returns how much the inner cut takes off both edges (0 if none).
-#[expect(clippy::too_many_arguments, reason = "one vertex's geometry, kept flat for speed")]
+/// `len_out`); at a corner the path's own tangents there take the edges' place.
+/// Returns how much the inner cut takes off both edges (0 if none).
 fn join(
-    p: Point,
+    v: &Vertex,
     d0: Vec2,
     d1: Vec2,
     avail_in: f32,
     len_out: f32,
-    corner: bool,
     pen: &Pen,
     out: &mut Vec<Point>,
 ) -> f32 {
+    let (p, corner) = (v.p, v.corner);
+    let (d0, d1) = if corner {
+        (v.tangent_in(d0), v.tangent_out(d1))
+    } else {
+        (d0, d1)
+    };
     let r = pen.r;
     let (n0, n1) = (d0.perp(), d1.perp());
     let cross = d0.cross(d1);

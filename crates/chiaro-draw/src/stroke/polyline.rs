@@ -15,6 +15,41 @@ pub(crate) struct Vertex {
     /// Where segments of the path meet (or a subpath starts or ends), as opposed to
     /// a point inside a flattened curve.
     pub(crate) corner: bool,
+    /// At a corner: the unit tangent of the path arriving and leaving (zero where
+    /// unknown, and inside curves), which joins and caps use instead of the
+    /// directions of the flattened edges, so a cap ends square to the curve itself.
+    pub(crate) t_in: Vec2,
+    pub(crate) t_out: Vec2,
+}
+
+impl Vertex {
+    /// A corner with no tangents of its own (the edges' directions are used).
+    pub(crate) fn corner(p: Point) -> Self {
+        Vertex {
+            p,
+            corner: true,
+            t_in: Vec2::ZERO,
+            t_out: Vec2::ZERO,
+        }
+    }
+
+    /// The tangent arriving, or `edge` when unknown.
+    pub(crate) fn tangent_in(&self, edge: Vec2) -> Vec2 {
+        if self.t_in == Vec2::ZERO {
+            edge
+        } else {
+            self.t_in
+        }
+    }
+
+    /// The tangent leaving, or `edge` when unknown.
+    pub(crate) fn tangent_out(&self, edge: Vec2) -> Vec2 {
+        if self.t_out == Vec2::ZERO {
+            edge
+        } else {
+            self.t_out
+        }
+    }
 }
 
 /// One polyline of [`Polylines`]: a range of its vertices.
@@ -57,25 +92,38 @@ impl Polylines {
             .map(|l| (*l, &self.vertices[l.start..l.end]))
     }
 
-    /// Starts a polyline at `p`, ending any open one as open.
-    pub(crate) fn begin(&mut self, p: Point) {
+    /// Starts a polyline at `v`, ending any open one as open.
+    pub(crate) fn begin(&mut self, v: Vertex) {
         self.end(false, DEFAULT_DIR, 0.0);
         self.open = Some(self.vertices.len());
-        self.vertices.push(Vertex { p, corner: true });
+        self.vertices.push(Vertex { corner: true, ..v });
     }
 
-    /// Adds a vertex, or marks the last one a corner if `p` is within `min_len` of it.
-    pub(crate) fn push(&mut self, p: Point, corner: bool, min_len: f32) {
+    /// Adds a vertex, or merges it into the last one if within `min_len` of it (the
+    /// last one keeps its position and becomes a corner if `v` was one).
+    pub(crate) fn push(&mut self, v: Vertex, min_len: f32) {
         let Some(last) = self.vertices.last_mut() else {
             return;
         };
         if self.open.is_none() {
             return;
         }
-        if (p - last.p).length_squared() <= min_len * min_len {
-            last.corner |= corner;
+        if (v.p - last.p).length_squared() <= min_len * min_len {
+            last.corner |= v.corner;
+            if last.t_in == Vec2::ZERO {
+                last.t_in = v.t_in;
+            }
         } else {
-            self.vertices.push(Vertex { p, corner });
+            self.vertices.push(v);
+        }
+    }
+
+    /// Sets the tangent leaving the last vertex.
+    fn set_tangent_out(&mut self, t: Vec2) {
+        if self.open.is_some()
+            && let Some(last) = self.vertices.last_mut()
+        {
+            last.t_out = t;
         }
     }
 
@@ -88,8 +136,11 @@ impl Polylines {
         if closed && end - start >= 2 {
             let (first, last) = (self.vertices[start].p, self.vertices[end - 1].p);
             if (last - first).length_squared() <= min_len * min_len {
-                self.vertices.pop();
+                let dropped = self.vertices.pop();
                 end -= 1;
+                if let Some(d) = dropped {
+                    self.vertices[start].t_in = d.t_in;
+                }
             }
         }
         self.vertices[end - 1].corner = true;
@@ -111,7 +162,7 @@ pub(crate) fn flatten(path: &Path, tolerance: f32, min_len: f32, out: &mut Polyl
     for el in path.elements() {
         let seg = match el {
             PathEl::MoveTo(p) => {
-                out.begin(p);
+                out.begin(Vertex::corner(p));
                 last = p;
                 start = p;
                 continue;
@@ -126,12 +177,46 @@ pub(crate) fn flatten(path: &Path, tolerance: f32, min_len: f32, out: &mut Polyl
             PathEl::CubicTo(c1, c2, p) => Segment::Cubic(last, c1, c2, p),
         };
         let end = seg.end();
+        let (t0, t1) = end_tangents(&seg);
+        out.set_tangent_out(t0);
         flatten_segment(&seg, tolerance, &mut |_, b| {
-            out.push(b, b == end, min_len);
+            let v = if b == end {
+                Vertex {
+                    t_in: t1,
+                    ..Vertex::corner(b)
+                }
+            } else {
+                Vertex {
+                    corner: false,
+                    ..Vertex::corner(b)
+                }
+            };
+            out.push(v, min_len);
         });
         last = end;
     }
     out.end(false, DEFAULT_DIR, min_len);
+}
+
+/// Unit tangents of `seg` at its start and end (zero for a segment of no extent),
+/// from its first and last control points distinct from the ends.
+fn end_tangents(seg: &Segment) -> (Vec2, Vec2) {
+    let pts: &[Point] = match seg {
+        Segment::Line(a, b) => &[*a, *b],
+        Segment::Quad(a, b, c) => &[*a, *b, *c],
+        Segment::Cubic(a, b, c, d) => &[*a, *b, *c, *d],
+    };
+    let (first, last) = (pts[0], pts[pts.len() - 1]);
+    let t0 = pts[1..]
+        .iter()
+        .find_map(|&q| (q - first).normalize())
+        .unwrap_or(Vec2::ZERO);
+    let t1 = pts[..pts.len() - 1]
+        .iter()
+        .rev()
+        .find_map(|&q| (last - q).normalize())
+        .unwrap_or(Vec2::ZERO);
+    (t0, t1)
 }
 
 #[cfg(test)]

@@ -87,7 +87,10 @@ fn miter_join_fills_the_corner_and_falls_back_to_bevel_past_the_limit() {
     let (m, b) = (area(&miter), area(&bevel));
     // Miter adds the corner square (4), bevel half of it, round a quarter disc.
     assert!((m - b - 2.0).abs() < 0.05, "{m} {b}");
-    assert!((round - b - (core::f64::consts::PI - 2.0)).abs() < 0.1, "{round} {b}");
+    assert!(
+        (round - b - (core::f64::consts::PI - 2.0)).abs() < 0.1,
+        "{round} {b}"
+    );
 
     // A 20° angle: the miter would reach 1/sin(10°) = 5.76 widths out.
     let (tip_x, tip_y) = (12.0, 40.0);
@@ -104,7 +107,10 @@ fn miter_join_fills_the_corner_and_falls_back_to_bevel_past_the_limit() {
 
 #[test]
 fn closed_rectangle_is_a_ring() {
-    let path = polyline(&[(10.0, 10.0), (50.0, 10.0), (50.0, 40.0), (10.0, 40.0)], true);
+    let path = polyline(
+        &[(10.0, 10.0), (50.0, 10.0), (50.0, 40.0), (10.0, 40.0)],
+        true,
+    );
     let grid = render(&path, &Stroke::new(2.0));
     assert_eq!(at(&grid, 9, 9), 255, "mitred outer corner");
     assert_eq!(at(&grid, 30, 25), 0, "the hole");
@@ -123,7 +129,10 @@ fn zero_length_subpaths_draw_dots_with_round_and_square_caps() {
     assert!((area(&square) - 64.0).abs() < 0.05);
     assert_eq!(at(&square, 16, 16), 255);
     let round = area(&render(&path, &Stroke::new(8.0).with_cap(LineCap::Round)));
-    assert!((round - core::f64::consts::PI * 16.0).abs() < 0.4, "{round}");
+    assert!(
+        (round - core::f64::consts::PI * 16.0).abs() < 0.4,
+        "{round}"
+    );
     // A closed zero-length subpath too.
     let mut pb = PathBuilder::new();
     pb.move_to(20.0, 20.0).close();
@@ -164,8 +173,14 @@ fn hairlines_cover_in_proportion_to_their_width() {
             let expected = (cover * weight * 255.0f32).round();
             for x in 5..40 {
                 let (hv, vv) = (f32::from(at(&h, x, row)), f32::from(at(&v, row, x)));
-                assert!((hv - expected).abs() <= 1.0, "w {width}: ({x}, {row}) {hv} vs {expected}");
-                assert!((vv - expected).abs() <= 1.0, "w {width}: ({row}, {x}) {vv} vs {expected}");
+                assert!(
+                    (hv - expected).abs() <= 1.0,
+                    "w {width}: ({x}, {row}) {hv} vs {expected}"
+                );
+                assert!(
+                    (vv - expected).abs() <= 1.0,
+                    "w {width}: ({row}, {x}) {vv} vs {expected}"
+                );
             }
         }
         // Nothing beyond the ends (butt caps) or beside the band.
@@ -182,7 +197,11 @@ fn hairlines_cover_in_proportion_to_their_width() {
     let centre = (1.0 - leg * leg) * 255.0;
     let side = 0.25 * 255.0;
     for i in 5..55 {
-        assert!((f64::from(at(&d, i, i)) - centre).abs() <= 1.0, "{i}: {}", at(&d, i, i));
+        assert!(
+            (f64::from(at(&d, i, i)) - centre).abs() <= 1.0,
+            "{i}: {}",
+            at(&d, i, i)
+        );
         assert!((f64::from(at(&d, i, i + 1)) - side).abs() <= 1.0);
         assert!((f64::from(at(&d, i + 1, i)) - side).abs() <= 1.0);
         assert_eq!(at(&d, i, i + 2), 0);
@@ -193,7 +212,11 @@ fn hairlines_cover_in_proportion_to_their_width() {
     let line = polyline(&[(4.0, 7.0), (30.0, 7.0)], false);
     let scaled = render_with(&line, &Stroke::new(0.5), &options);
     // y = 10.5 in device space: row 10 gets the whole pixel band.
-    assert!((i32::from(at(&scaled, 20, 10)) - 191).abs() <= 1, "{}", at(&scaled, 20, 10));
+    assert!(
+        (i32::from(at(&scaled, 20, 10)) - 191).abs() <= 1,
+        "{}",
+        at(&scaled, 20, 10)
+    );
     assert_eq!(at(&scaled, 20, 9), 0);
 }
 
@@ -201,11 +224,19 @@ fn hairlines_cover_in_proportion_to_their_width() {
 fn strokes_are_made_in_user_space_then_transformed() {
     // Width 2 scaled 3× vertically: a horizontal line 6 px thick, a vertical line 2.
     let options = FillOptions::with_transform(Transform::scale(1.0, 3.0));
-    let h = render_with(&polyline(&[(10.0, 5.0), (50.0, 5.0)], false), &Stroke::new(2.0), &options);
+    let h = render_with(
+        &polyline(&[(10.0, 5.0), (50.0, 5.0)], false),
+        &Stroke::new(2.0),
+        &options,
+    );
     assert!((area(&h) - 40.0 * 6.0).abs() < 0.05);
     assert_eq!(at(&h, 30, 12), 255);
     assert_eq!(at(&h, 30, 18), 0);
-    let v = render_with(&polyline(&[(30.0, 2.0), (30.0, 18.0)], false), &Stroke::new(2.0), &options);
+    let v = render_with(
+        &polyline(&[(30.0, 2.0), (30.0, 18.0)], false),
+        &Stroke::new(2.0),
+        &options,
+    );
     assert!((area(&v) - 2.0 * 48.0).abs() < 0.05);
 }
 
@@ -230,7 +261,8 @@ fn a_cusp_gets_a_round_end() {
     // A cubic whose control points fold back on themselves has a cusp at its
     // middle; the pen leaves a disc there, whatever the join.
     let mut pb = PathBuilder::new();
-    pb.move_to(10.0, 32.0).cubic_to(54.0, 32.0, 10.0, 32.0, 54.0, 32.0);
+    pb.move_to(10.0, 32.0)
+        .cubic_to(54.0, 32.0, 10.0, 32.0, 54.0, 32.0);
     let path = pb.finish().unwrap();
     let grid = render(&path, &Stroke::new(8.0));
     // The cusp is at x = 32; its disc reaches 4 px to the right of the straight
@@ -265,7 +297,10 @@ fn dashes_follow_the_pattern_by_arc_length() {
 
     // Around a corner the length is measured along the path.
     let corner = polyline(&[(10.0, 10.5), (20.5, 10.5), (20.5, 40.0)], false);
-    let g = render(&corner, &Stroke::new(1.0).with_dash(Dash::new(&[15.0, 5.0], 0.0).unwrap()));
+    let g = render(
+        &corner,
+        &Stroke::new(1.0).with_dash(Dash::new(&[15.0, 5.0], 0.0).unwrap()),
+    );
     // The first dash runs 10.5 along x and 4.5 down to y = 15; the gap to y = 20;
     // then on to y = 35.
     assert_eq!(at(&g, 20, 14), 255);
@@ -281,7 +316,10 @@ fn a_closed_contour_starting_in_a_dash_joins_it_to_the_last() {
     // A square of perimeter 160 with dashes of 30 and gaps of 10, offset 20: the
     // last dash ends at the start point inside the pattern's first dash, and
     // continues into it as one dash across the corner.
-    let square = polyline(&[(10.0, 10.0), (50.0, 10.0), (50.0, 50.0), (10.0, 50.0)], true);
+    let square = polyline(
+        &[(10.0, 10.0), (50.0, 10.0), (50.0, 50.0), (10.0, 50.0)],
+        true,
+    );
     let stroke = Stroke::new(4.0).with_dash(Dash::new(&[30.0, 10.0], 20.0).unwrap());
     let mut stroker = Stroker::new();
     stroker.outline(&square, &stroke, 0.05).unwrap();
@@ -344,19 +382,31 @@ fn invalid_strokes_and_patterns_are_errors() {
         (&[1.0, 1.0][..], f32::INFINITY),
         (&[f32::MAX, f32::MAX][..], 0.0),
     ] {
-        assert!(matches!(Dash::new(pattern, offset), Err(StrokeError::Dash(_))), "{pattern:?}");
+        assert!(
+            matches!(Dash::new(pattern, offset), Err(StrokeError::Dash(_))),
+            "{pattern:?}"
+        );
     }
     let fine = Stroke::new(1.0).with_dash(Dash::new(&[1e-5, 1e-5], 0.0).unwrap());
     assert_eq!(fine.outline(&line, 0.1), Err(StrokeError::TooManyDashes));
     // Odd patterns repeat.
-    assert_eq!(Dash::new(&[5.0, 2.0, 1.0], 0.0).unwrap().intervals(), [5.0, 2.0, 1.0, 5.0, 2.0, 1.0]);
+    assert_eq!(
+        Dash::new(&[5.0, 2.0, 1.0], 0.0).unwrap().intervals(),
+        [5.0, 2.0, 1.0, 5.0, 2.0, 1.0]
+    );
 }
 
 #[test]
 fn bounds_hold_the_stroke() {
     let path = polyline(&[(10.0, 10.0), (30.0, 10.0)], false);
-    assert_eq!(Stroke::new(4.0).bounds(&path).unwrap(), Rect::new(10.0, 8.0, 30.0, 12.0));
+    assert_eq!(
+        Stroke::new(4.0).bounds(&path).unwrap(),
+        Rect::new(10.0, 8.0, 30.0, 12.0)
+    );
     let square = Stroke::new(4.0).with_cap(LineCap::Square);
-    assert_eq!(square.bounds(&path).unwrap(), Rect::new(8.0, 8.0, 32.0, 12.0));
+    assert_eq!(
+        square.bounds(&path).unwrap(),
+        Rect::new(8.0, 8.0, 32.0, 12.0)
+    );
     assert_eq!(Stroke::new(0.0).bounds(&path).unwrap(), Rect::EMPTY);
 }
