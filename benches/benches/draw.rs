@@ -1,5 +1,7 @@
-//! Filling against tiny-skia on a 1024×1024 premultiplied canvas: random triangles
-//! and circles, a complex curved path, and full-canvas linear and radial gradients.
+//! Filling and stroking against tiny-skia on a 1024×1024 premultiplied canvas:
+//! random triangles and circles, a complex curved path, full-canvas linear and
+//! radial gradients, a fill under a circular clip, 500 random cubics stroked solid
+//! and dashed, and 10,000 hairline segments.
 //! Both libraries get the same geometry (chiaro's paths converted element by element)
 //! and the same colours; each iteration draws over the previous one's result.
 //!
@@ -12,7 +14,8 @@ use std::hint::black_box;
 use chiaro::draw::paint::{GradientStop, Interpolation, SpreadMode};
 use chiaro::draw::path::PathEl;
 use chiaro::draw::{
-    ClipStack, FillOptions, FillRule, Paint, Path, PathBuilder, Point, Renderer, Transform,
+    ClipStack, Dash, FillOptions, FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Point,
+    Renderer, Stroke, Transform,
 };
 use chiaro::pixel::{Image, PremulRgba8, Rgba8};
 use chiaro_benches::Rng;
@@ -349,8 +352,118 @@ fn clipped_fill(c: &mut Criterion) {
     group.finish();
 }
 
+/// Strokes `list` with `stroke` in both libraries, each path once per iteration.
+fn bench_strokes(c: &mut Criterion, name: &str, list: &[(Path, Rgba8)], stroke: &Stroke) {
+    let shapes = Shapes::new(list.to_vec());
+    let ts = tiny_skia::Stroke {
+        width: stroke.width,
+        miter_limit: stroke.miter_limit,
+        line_cap: match stroke.cap {
+            LineCap::Butt => tiny_skia::LineCap::Butt,
+            LineCap::Round => tiny_skia::LineCap::Round,
+            LineCap::Square => tiny_skia::LineCap::Square,
+        },
+        line_join: match stroke.join {
+            LineJoin::Miter => tiny_skia::LineJoin::Miter,
+            LineJoin::Round => tiny_skia::LineJoin::Round,
+            LineJoin::Bevel => tiny_skia::LineJoin::Bevel,
+        },
+        dash: stroke.dash.as_ref().map(|d| {
+            tiny_skia::StrokeDash::new(d.intervals().to_vec(), d.phase()).expect("valid dash")
+        }),
+    };
+    let mut canvas = Image::filled(SIZE, SIZE, PremulRgba8::new(255, 255, 255, 255));
+    let mut pixmap = tiny_skia::Pixmap::new(SIZE, SIZE).expect("size");
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let mut renderer = Renderer::new();
+    let options = FillOptions::default();
+    let mut group = c.benchmark_group(format!("draw/{name}/{SIZE}x{SIZE}"));
+    group.sample_size(20);
+    group.bench_function("chiaro", |b| {
+        b.iter(|| {
+            let mut view = canvas.as_view_mut();
+            for (path, paint) in &shapes.ours {
+                renderer
+                    .stroke_path(&mut view, path, stroke, paint, &options)
+                    .expect("valid stroke");
+            }
+            black_box(&canvas);
+        })
+    });
+    group.bench_function("peer/tiny-skia", |b| {
+        b.iter(|| {
+            for (path, paint) in &shapes.theirs {
+                pixmap.stroke_path(path, paint, &ts, tiny_skia::Transform::identity(), None);
+            }
+            black_box(&pixmap);
+        })
+    });
+    group.finish();
+}
+
+/// 500 random cubic Béziers across the canvas.
+fn random_cubics() -> Vec<(Path, Rgba8)> {
+    let mut rng = Rng::new(5);
+    let s = SIZE as f32;
+    (0..500)
+        .map(|_| {
+            let mut pb = PathBuilder::new();
+            pb.move_to(rng.range(0.0, s), rng.range(0.0, s));
+            pb.cubic_to(
+                rng.range(0.0, s),
+                rng.range(0.0, s),
+                rng.range(0.0, s),
+                rng.range(0.0, s),
+                rng.range(0.0, s),
+                rng.range(0.0, s),
+            );
+            (pb.finish().expect("finite"), random_color(&mut rng))
+        })
+        .collect()
+}
+
+/// 500 random cubics stroked 3 wide with round joins.
+fn stroked_cubics(c: &mut Criterion) {
+    let stroke = Stroke::new(3.0).with_join(LineJoin::Round);
+    bench_strokes(c, "stroke_cubics_500_w3_round", &random_cubics(), &stroke);
+}
+
+/// The same cubics dashed 12 on, 6 off.
+fn dashed_cubics(c: &mut Criterion) {
+    let dash = Dash::new(&[12.0, 6.0], 0.0).expect("valid dash");
+    let stroke = Stroke::new(3.0).with_join(LineJoin::Round).with_dash(dash);
+    bench_strokes(
+        c,
+        "stroke_cubics_500_w3_round_dashed",
+        &random_cubics(),
+        &stroke,
+    );
+}
+
+/// 10,000 hairline segments of random direction and length up to 80 px, in 100
+/// paths of 100 segments each.
+fn hairlines(c: &mut Criterion) {
+    let mut rng = Rng::new(6);
+    let s = SIZE as f32;
+    let list: Vec<(Path, Rgba8)> = (0..100)
+        .map(|_| {
+            let mut pb = PathBuilder::new();
+            for _ in 0..100 {
+                let (x, y) = (rng.range(0.0, s), rng.range(0.0, s));
+                pb.move_to(x, y);
+                pb.line_to(x + rng.range(-40.0, 40.0), y + rng.range(-40.0, 40.0));
+            }
+            (pb.finish().expect("finite"), random_color(&mut rng))
+        })
+        .collect();
+    bench_strokes(c, "stroke_hairlines_10000", &list, &Stroke::new(0.0));
+}
+
 criterion_group!(
     benches,
+    stroked_cubics,
+    dashed_cubics,
+    hairlines,
     triangles,
     circles,
     complex_path,

@@ -6,12 +6,14 @@ use chiaro_pixel::{PremulRgba8, Rect as PixelRect, ViewMut};
 
 use crate::clip::Clip;
 use crate::composite::{self, BlendMode, Mask};
-use crate::geom::{Transform, Vec2};
+use crate::geom::{Point, Transform, Vec2};
 use crate::paint::Paint;
 use crate::paint::shader::Shader;
 use crate::path::Path;
+use crate::raster::hairline::{self, HairCap, HairlineScratch};
 use crate::raster::{DEFAULT_TOLERANCE, FillRule, RasterOptions, Rasterizer, SpanSink};
-use crate::stroke::{Stroke, StrokeError, Stroker, max_scale};
+use crate::stroke::polyline::Polylines;
+use crate::stroke::{LineCap, Stroke, StrokeError, Stroker, max_scale};
 
 /// How a path is filled.
 #[derive(Clone, Debug)]
@@ -74,6 +76,8 @@ pub struct Renderer {
     row: Vec<PremulRgba8>,
     coverage: Vec<u8>,
     stroker: Stroker,
+    hair: HairlineScratch,
+    points: Vec<Point>,
 }
 
 impl Renderer {
@@ -95,20 +99,17 @@ impl Renderer {
         paint: &Paint<'_>,
         options: &FillOptions<'_>,
     ) {
-        Self::fill(
-            &mut self.raster,
-            &mut self.row,
-            &mut self.coverage,
-            Job {
-                target,
+        self.fill(Job {
+            target,
+            paint,
+            options,
+            opacity: options.opacity,
+            shape: Geometry::Path {
                 path,
-                paint,
-                options,
                 rule: options.rule,
-                path_transform: options.transform,
-                opacity: options.opacity,
+                transform: options.transform,
             },
-        );
+        });
     }
 
     /// Strokes `path` with `paint` onto `target`: fills the outline of `stroke`
@@ -146,54 +147,55 @@ impl Renderer {
             t.map_vec(Vec2::new(0.0, w)).length(),
         );
         let thin = mapped.0 <= 1.0 && mapped.1 <= 1.0;
-        let (outline, path_transform, opacity) = if w == 0.0 || thin {
+        let mut stroker = core::mem::take(&mut self.stroker);
+        let result = if w == 0.0 || thin {
             let weight = if w == 0.0 || !options.anti_alias {
                 1.0
             } else {
                 (mapped.0 + mapped.1) / 2.0
             };
-            let outline = self
-                .stroker
-                .outline_scaled(path, stroke, 0.5, tol, Some((t, scale)))?;
-            (outline, Transform::IDENTITY, options.opacity * weight)
+            stroker
+                .device_polylines(path, stroke, tol, t, scale)
+                .map(|lines| {
+                    let cap = match stroke.cap {
+                        LineCap::Butt => HairCap::Butt,
+                        LineCap::Round | LineCap::Square => HairCap::Extend,
+                    };
+                    self.fill(Job {
+                        target,
+                        paint,
+                        options,
+                        opacity: options.opacity * weight,
+                        shape: Geometry::Hairlines { lines, cap },
+                    });
+                })
         } else {
-            let r = w / 2.0;
-            let outline = self
-                .stroker
-                .outline_scaled(path, stroke, r, tol / scale, None)?;
-            (outline, *t, options.opacity)
+            stroker
+                .outline_scaled(path, stroke, w / 2.0, tol / scale)
+                .map(|outline| {
+                    self.fill(Job {
+                        target,
+                        paint,
+                        options,
+                        opacity: options.opacity,
+                        shape: Geometry::Stroke {
+                            outline,
+                            transform: *t,
+                        },
+                    });
+                })
         };
-        Self::fill(
-            &mut self.raster,
-            &mut self.row,
-            &mut self.coverage,
-            Job {
-                target,
-                path: outline,
-                paint,
-                options,
-                rule: FillRule::NonZero,
-                path_transform,
-                opacity,
-            },
-        );
-        Ok(())
+        self.stroker = stroker;
+        result
     }
 
-    fn fill(
-        raster: &mut Rasterizer,
-        row: &mut Vec<PremulRgba8>,
-        coverage: &mut Vec<u8>,
-        job: Job<'_, '_, '_>,
-    ) {
+    fn fill(&mut self, job: Job<'_, '_, '_>) {
         let Job {
             target,
-            path,
             paint,
             options,
-            rule,
-            path_transform,
             opacity,
+            shape,
         } = job;
         let Some(shader) = Shader::new(paint, &options.transform) else {
             return;
@@ -213,12 +215,6 @@ impl Renderer {
                 None => return,
             }
         }
-        let raster_options = RasterOptions {
-            rule,
-            transform: path_transform,
-            anti_alias: options.anti_alias,
-            tolerance: options.tolerance,
-        };
         let solid = shader.solid().map(|c| composite::scale(c, opacity));
         let mut sink = PaintSink {
             target,
@@ -228,22 +224,67 @@ impl Renderer {
             mode: options.blend,
             mask: options.mask.as_ref(),
             clip_mask: options.clip.as_ref().and_then(|c| c.mask.as_ref()),
-            row,
-            coverage,
+            row: &mut self.row,
+            coverage: &mut self.coverage,
         };
-        raster.fill(path, &raster_options, clip, &mut sink);
+        let (path, rule, transform) = match shape {
+            Geometry::Path {
+                path,
+                rule,
+                transform,
+            } => (path, rule, transform),
+            Geometry::Stroke { outline, transform } => (outline, FillRule::NonZero, transform),
+            Geometry::Hairlines { lines, cap } => {
+                for (line, vertices) in lines.iter() {
+                    self.points.clear();
+                    self.points.extend(vertices.iter().map(|v| v.p));
+                    hairline::draw(
+                        &self.points,
+                        line.closed,
+                        cap,
+                        !options.anti_alias,
+                        clip,
+                        &mut self.hair,
+                        &mut sink,
+                    );
+                }
+                return;
+            }
+        };
+        let raster_options = RasterOptions {
+            rule,
+            transform,
+            anti_alias: options.anti_alias,
+            tolerance: options.tolerance,
+        };
+        self.raster.fill(path, &raster_options, clip, &mut sink);
     }
 }
 
-/// One fill: the path in `path_transform`'s space, the paint in the options'.
+/// What a fill covers.
+enum Geometry<'j> {
+    /// A path filled by `rule`, mapped by `transform`.
+    Path {
+        path: &'j Path,
+        rule: FillRule,
+        transform: Transform,
+    },
+    /// A stroke's outline in user space, filled non-zero.
+    Stroke {
+        outline: &'j Path,
+        transform: Transform,
+    },
+    /// Hairline polylines in device space.
+    Hairlines { lines: &'j Polylines, cap: HairCap },
+}
+
+/// One fill: what it covers, and the paint, in the options' space.
 struct Job<'j, 'v, 'o> {
     target: &'j mut ViewMut<'v, PremulRgba8>,
-    path: &'j Path,
     paint: &'j Paint<'o>,
     options: &'j FillOptions<'o>,
-    rule: FillRule,
-    path_transform: Transform,
     opacity: f32,
+    shape: Geometry<'j>,
 }
 
 /// Fills `path` with `paint` onto `target` through a temporary [`Renderer`]
@@ -335,6 +376,21 @@ impl SpanSink for PaintSink<'_, '_, '_, '_> {
 
     fn mask_span(&mut self, x: u32, y: u32, coverage: &[u8]) {
         let len = coverage.len();
+        if self.mask.is_none() && self.clip_mask.is_none() {
+            // Nothing to multiply in: composite straight from the span.
+            if self.solid.is_none() {
+                self.shade(x, y, len);
+            }
+            let range = x as usize..x as usize + len;
+            let Some(dst) = self.target.row_mut(y).and_then(|r| r.get_mut(range)) else {
+                return;
+            };
+            match self.solid {
+                Some(c) => composite::solid_mask(self.mode, c, dst, coverage),
+                None => composite::row_mask(self.mode, &self.row[..len], dst, coverage),
+            }
+            return;
+        }
         if self.coverage.len() < len {
             self.coverage.resize(len, 0);
         }

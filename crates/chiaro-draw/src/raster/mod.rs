@@ -30,6 +30,7 @@
 mod coverage;
 mod edge;
 mod fill_rule;
+pub(crate) mod hairline;
 mod span;
 mod sweep;
 

@@ -44,7 +44,7 @@
 
 mod dash;
 mod outline;
-mod polyline;
+pub(crate) mod polyline;
 #[cfg(test)]
 mod tests;
 
@@ -53,7 +53,7 @@ use core::fmt;
 
 pub use dash::{Dash, MAX_DASHES};
 
-use crate::geom::{Point, Rect, Transform, Vec2};
+use crate::geom::{Point, Rect, Transform};
 use crate::path::Path;
 use crate::raster::DEFAULT_TOLERANCE;
 use outline::Pen;
@@ -266,26 +266,45 @@ impl Stroker {
         } else {
             r * 1e-3
         };
-        self.outline_scaled(path, stroke, r, tolerance, None)?;
-        Ok(&self.outline)
+        self.outline_scaled(path, stroke, r, tolerance)
     }
 
-    /// The outline of `path` stroked with half-width `r` and flattened within
-    /// `tolerance`, both in user units; with `device`, the polylines are mapped by
-    /// that transform before being outlined (for hairlines, whose width is in device
-    /// pixels) and `r` and `tolerance` are in device pixels.
+    /// The outline of `path` stroked with half-width `r`, flattened within
+    /// `tolerance`, both in user units.
     pub(crate) fn outline_scaled(
         &mut self,
         path: &Path,
         stroke: &Stroke,
         r: f32,
         tolerance: f32,
-        device: Option<(&Transform, f32)>,
     ) -> Result<&Path, StrokeError> {
         self.outline.clear();
-        // With `device`, the user-space tolerance is the device one over the largest
-        // scale of the transform.
-        let user_tol = device.map_or(tolerance, |(_, scale)| tolerance / scale);
+        let min_len = tolerance * 1e-3;
+        polyline::flatten(path, tolerance, min_len, &mut self.lines);
+        let lines = match &stroke.dash {
+            Some(d) => {
+                dash::dash(&self.lines, d, min_len, &mut self.dashed)?;
+                &self.dashed
+            }
+            None => &self.lines,
+        };
+        let pen = Pen::new(r, stroke.join, stroke.miter_limit, stroke.cap, tolerance);
+        outline::outline(lines, &pen, &mut self.contour, &mut self.outline)?;
+        Ok(&self.outline)
+    }
+
+    /// `path` flattened within `tolerance` device pixels and dashed in user space,
+    /// then mapped by `t` (whose largest scale is `scale`) into device space: the
+    /// polylines a hairline draws.
+    pub(crate) fn device_polylines(
+        &mut self,
+        path: &Path,
+        stroke: &Stroke,
+        tolerance: f32,
+        t: &Transform,
+        scale: f32,
+    ) -> Result<&Polylines, StrokeError> {
+        let user_tol = tolerance / scale;
         let min_len = user_tol * 1e-3;
         polyline::flatten(path, user_tol, min_len, &mut self.lines);
         let lines = match &stroke.dash {
@@ -295,23 +314,10 @@ impl Stroker {
             }
             None => &mut self.lines,
         };
-        if let Some((t, _)) = device {
-            let map = |d: Vec2| t.map_vec(d).normalize().unwrap_or(Vec2::ZERO);
-            for v in &mut lines.vertices {
-                v.p = t.map_point(v.p);
-                v.t_in = map(v.t_in);
-                v.t_out = map(v.t_out);
-            }
-            for l in &mut lines.lines {
-                l.dir = t
-                    .map_vec(l.dir)
-                    .normalize()
-                    .unwrap_or(polyline::DEFAULT_DIR);
-            }
+        for v in &mut lines.vertices {
+            v.p = t.map_point(v.p);
         }
-        let pen = Pen::new(r, stroke.join, stroke.miter_limit, stroke.cap, tolerance);
-        outline::outline(lines, &pen, &mut self.contour, &mut self.outline)?;
-        Ok(&self.outline)
+        Ok(lines)
     }
 }
 

@@ -216,10 +216,10 @@ pub(crate) fn over_solid_mask(src: PremulRgba8, dst: &mut [PremulRgba8], coverag
     if !rest.is_empty() {
         let mut buf = [PremulRgba8::TRANSPARENT; LANES];
         let mut cov = [0u8; LANES];
-        buf[..rest.len()].copy_from_slice(rest);
-        cov[..rest.len()].copy_from_slice(rest_cov);
+        pad(&mut buf, rest);
+        pad(&mut cov, rest_cov);
         over_solid_mask(s, &mut buf, &cov);
-        rest.copy_from_slice(&buf[..rest.len()]);
+        pad(rest, &buf);
     }
 }
 
@@ -288,11 +288,24 @@ pub(crate) fn over_row_mask(src: &[PremulRgba8], dst: &mut [PremulRgba8], covera
         let mut buf = [PremulRgba8::TRANSPARENT; LANES];
         let mut sbuf = [PremulRgba8::TRANSPARENT; LANES];
         let mut cov = [0u8; LANES];
-        buf[..rest.len()].copy_from_slice(rest);
-        sbuf[..rest.len()].copy_from_slice(rest_src);
-        cov[..rest.len()].copy_from_slice(rest_cov);
+        pad(&mut buf, rest);
+        pad(&mut sbuf, rest_src);
+        pad(&mut cov, rest_cov);
         over_row_mask(&sbuf, &mut buf, &cov);
-        rest.copy_from_slice(&buf[..rest.len()]);
+        pad(rest, &buf);
+    }
+}
+
+/// Copies the first `min(dst.len(), src.len(), LANES)` elements of `src` into `dst`
+/// with a fixed trip count, so a short tail costs a few moves rather than a
+/// `memcpy` call.
+#[inline(always)]
+fn pad<T: Copy>(dst: &mut [T], src: &[T]) {
+    let n = dst.len().min(src.len());
+    for i in 0..LANES {
+        if i < n {
+            dst[i] = src[i];
+        }
     }
 }
 
