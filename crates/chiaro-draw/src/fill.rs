@@ -6,7 +6,7 @@ use chiaro_pixel::{PremulRgba8, Rect as PixelRect, ViewMut};
 
 use crate::clip::Clip;
 use crate::composite::{self, BlendMode, Mask};
-use crate::geom::{Point, Transform, Vec2};
+use crate::geom::{Point, Rect, Transform, Vec2};
 use crate::paint::Paint;
 use crate::paint::shader::Shader;
 use crate::path::Path;
@@ -170,8 +170,15 @@ impl Renderer {
                     });
                 })
         } else {
+            // The target in user space: the bounds of its corners mapped back.
+            let visible = t.invert().and_then(|inv| {
+                let b = target.bounds();
+                let device = Rect::new(b.x as f32, b.y as f32, b.right() as f32, b.bottom() as f32);
+                let user = inv.map_rect(device);
+                user.is_finite().then_some(user)
+            });
             stroker
-                .outline_scaled(path, stroke, w / 2.0, tol / scale)
+                .outline_scaled(path, stroke, w / 2.0, tol / scale, visible.as_ref())
                 .map(|outline| {
                     self.fill(Job {
                         target,
@@ -333,7 +340,9 @@ impl PaintSink<'_, '_, '_, '_> {
         }
     }
 
-    fn composite_mask(&mut self, x: u32, y: u32, len: usize) {
+    /// Composites `len` pixels from `(x, y)` with coverage `given`, or with the
+    /// coverage buffer's when `None`.
+    fn composite_mask(&mut self, x: u32, y: u32, len: usize, given: Option<&[u8]>) {
         let range = x as usize..x as usize + len;
         if self.solid.is_none() {
             self.shade(x, y, len);
@@ -341,7 +350,10 @@ impl PaintSink<'_, '_, '_, '_> {
         let Some(dst) = self.target.row_mut(y).and_then(|r| r.get_mut(range)) else {
             return;
         };
-        let coverage = &self.coverage[..len];
+        let coverage = match given {
+            Some(c) => c,
+            None => &self.coverage[..len],
+        };
         match self.solid {
             Some(c) => composite::solid_mask(self.mode, c, dst, coverage),
             None => composite::row_mask(self.mode, &self.row[..len], dst, coverage),
@@ -358,7 +370,7 @@ impl SpanSink for PaintSink<'_, '_, '_, '_> {
             }
             self.coverage[..len].fill(coverage);
             self.apply_masks(x, y, len);
-            self.composite_mask(x, y, len);
+            self.composite_mask(x, y, len, None);
             return;
         }
         if self.solid.is_none() {
@@ -378,17 +390,7 @@ impl SpanSink for PaintSink<'_, '_, '_, '_> {
         let len = coverage.len();
         if self.mask.is_none() && self.clip_mask.is_none() {
             // Nothing to multiply in: composite straight from the span.
-            if self.solid.is_none() {
-                self.shade(x, y, len);
-            }
-            let range = x as usize..x as usize + len;
-            let Some(dst) = self.target.row_mut(y).and_then(|r| r.get_mut(range)) else {
-                return;
-            };
-            match self.solid {
-                Some(c) => composite::solid_mask(self.mode, c, dst, coverage),
-                None => composite::row_mask(self.mode, &self.row[..len], dst, coverage),
-            }
+            self.composite_mask(x, y, len, Some(coverage));
             return;
         }
         if self.coverage.len() < len {
@@ -396,7 +398,7 @@ impl SpanSink for PaintSink<'_, '_, '_, '_> {
         }
         self.coverage[..len].copy_from_slice(coverage);
         self.apply_masks(x, y, len);
-        self.composite_mask(x, y, len);
+        self.composite_mask(x, y, len, None);
     }
 }
 

@@ -10,9 +10,12 @@
 //! | [`raster`] | the rasterizer: flatten → clip → accumulate signed area → sweep → coverage spans, non-zero and even-odd |
 //! | [`composite`] | every Porter–Duff operator and blend mode, [`blit`](composite::blit), [`fill_rect`](composite::fill_rect), masks |
 //! | [`paint`] | solid colours, linear, two-point conical and sweep gradients (sRGB, linear light or Oklab), image patterns |
+//! | [`stroke`] | [`Stroke`]: width, joins, caps, miter limit and [`Dash`] patterns, turned into fillable outlines; hairlines |
+//! | [`clip`] | [`ClipStack`]: anti-aliased clip masks from paths, intersected as pushed, with a fast path for pixel-aligned rectangles |
 //!
 //! Fill a path with [`fill_path`], or through a [`Renderer`] that keeps its buffers
-//! for the next fill:
+//! for the next fill ([`Renderer::stroke_path`] strokes; a [`Painter`] draws both
+//! within a stack of clips):
 //!
 //! ```
 //! use chiaro_draw::paint::{GradientStop, Interpolation, SpreadMode};

@@ -1,7 +1,9 @@
 //! Draws a vector scene with chiaro-draw and writes it as a PNG: a sky of a
 //! two-point conical gradient, hills from SVG path data filled with linear gradients
 //! mixed in Oklab, a sun through a circular clip, translucent overlapping discs in
-//! three blend modes, a pentagram under both fill rules, and a sweep-gradient dial.
+//! three blend modes, a pentagram under both fill rules, a sweep-gradient dial, and
+//! strokes: a round-joined ridge line, a dashed flight path, hairlines of
+//! increasing width and a mitred outline.
 //!
 //! ```text
 //! cargo run --release --example vector [OUTPUT_DIR]
@@ -15,7 +17,8 @@ use std::path::PathBuf;
 use chiaro::codec::{PngOptions, save_png};
 use chiaro::draw::paint::{GradientStop, Interpolation, SpreadMode};
 use chiaro::draw::{
-    BlendMode, FillOptions, FillRule, Paint, Painter, Path, Point, Rect, Transform,
+    BlendMode, Dash, FillOptions, FillRule, LineCap, LineJoin, Paint, Painter, Path, Point, Rect,
+    Stroke, Transform,
 };
 use chiaro::pixel::{Image, PremulRgba8, Rgba8};
 
@@ -173,6 +176,39 @@ fn main() -> Result<(), Box<dyn Error>> {
         ..FillOptions::default()
     };
     painter.fill_path(&ring.finish()?, &dial, &even_odd);
+
+    // Strokes: a round-joined ridge line along the far hills, a dashed flight path
+    // with round caps, hairlines of a horizon grid fading with width, and the
+    // pentagram outlined with mitred corners.
+    let ridge = Path::from_svg("M0 380 C 160 300 300 330 460 370 S 760 300 960 360")?;
+    let ridge_stroke = Stroke::new(3.0).with_join(LineJoin::Round);
+    let pale = Paint::solid(Rgba8::new(220, 235, 255, 200));
+    painter.stroke_path(&ridge, &ridge_stroke, &pale, &plain)?;
+    let flight = Path::from_svg("M 60 250 C 220 150 340 320 520 210 S 780 120 900 230")?;
+    let dashed = Stroke::new(4.0)
+        .with_cap(LineCap::Round)
+        .with_dash(Dash::new(&[14.0, 10.0], 0.0)?);
+    painter.stroke_path(
+        &flight,
+        &dashed,
+        &Paint::solid(Rgba8::new(255, 255, 255, 230)),
+        &plain,
+    )?;
+    for i in 0..12 {
+        let y = 500.0 + i as f32 * 3.5;
+        let mut line = chiaro::draw::PathBuilder::new();
+        line.move_to(0.0, y).line_to(WIDTH as f32, y);
+        let width = 0.1 + i as f32 * 0.08;
+        painter.stroke_path(
+            &line.finish()?,
+            &Stroke::new(width),
+            &Paint::solid(Rgba8::new(200, 255, 230, 255)),
+            &plain,
+        )?;
+    }
+    let outline = Stroke::new(4.0).with_join(LineJoin::Miter);
+    let ink = Paint::solid(Rgba8::new(120, 60, 0, 255));
+    painter.stroke_path(&star(600.0, 470.0, 50.0)?, &outline, &ink, &plain)?;
     drop(painter);
 
     let path = out.join("vector.png");

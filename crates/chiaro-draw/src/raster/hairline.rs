@@ -374,7 +374,7 @@ impl Band {
             self.s1
         };
         let (s_lo, s_hi) = (start.max(lo), end.min(hi));
-        if !(s_lo < s_hi) {
+        if s_lo.is_nan() || s_hi.is_nan() || s_lo >= s_hi {
             return;
         }
         let half = self.half;

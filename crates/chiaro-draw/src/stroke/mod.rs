@@ -266,17 +266,19 @@ impl Stroker {
         } else {
             r * 1e-3
         };
-        self.outline_scaled(path, stroke, r, tolerance)
+        self.outline_scaled(path, stroke, r, tolerance, None)
     }
 
     /// The outline of `path` stroked with half-width `r`, flattened within
-    /// `tolerance`, both in user units.
+    /// `tolerance`, both in user units; with `visible` (in user units), only the
+    /// subpaths and dashes whose outlines can reach it.
     pub(crate) fn outline_scaled(
         &mut self,
         path: &Path,
         stroke: &Stroke,
         r: f32,
         tolerance: f32,
+        visible: Option<&Rect>,
     ) -> Result<&Path, StrokeError> {
         self.outline.clear();
         let min_len = tolerance * 1e-3;
@@ -289,7 +291,7 @@ impl Stroker {
             None => &self.lines,
         };
         let pen = Pen::new(r, stroke.join, stroke.miter_limit, stroke.cap, tolerance);
-        outline::outline(lines, &pen, &mut self.contour, &mut self.outline)?;
+        outline::outline(lines, &pen, visible, &mut self.contour, &mut self.outline)?;
         Ok(&self.outline)
     }
 

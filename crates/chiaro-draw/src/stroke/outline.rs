@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 
 use super::polyline::{Polyline, Polylines, Vertex};
 use super::{LineCap, LineJoin, StrokeError};
-use crate::geom::{Point, Vec2};
+use crate::geom::{Point, Rect, Vec2};
 use crate::math;
 use crate::path::Path;
 
@@ -35,6 +35,7 @@ pub(crate) struct Pen {
     pub(crate) r: f32,
     pub(crate) join: LineJoin,
     pub(crate) cap: LineCap,
+    miter_limit: f32,
     /// The cosine of a turn at or above which a miter join is drawn (below it the
     /// miter would exceed the limit, and the join is bevelled).
     miter_dot: f32,
@@ -65,6 +66,7 @@ impl Pen {
             r,
             join,
             cap,
+            miter_limit,
             // 1/cos(θ/2) <= limit  ⇔  cos θ >= 2/limit² − 1.
             miter_dot: 2.0 / (miter_limit * miter_limit) - 1.0,
             arc_step,
@@ -82,10 +84,22 @@ impl Pen {
 pub(crate) fn outline(
     lines: &Polylines,
     pen: &Pen,
+    visible: Option<&Rect>,
     contour: &mut Vec<Point>,
     out: &mut Path,
 ) -> Result<(), StrokeError> {
+    // How far an outline may reach past its polyline: a miter, or a square cap's
+    // corner.
+    let reach = pen.r * pen.miter_limit.max(core::f32::consts::SQRT_2);
     for (line, vertices) in lines.iter() {
+        if let Some(v) = visible {
+            // Polylines whose outline cannot reach the visible area (dashes of a
+            // zoomed-in path, most often) are skipped.
+            let bounds = Rect::from_points(vertices.iter().map(|v| v.p));
+            if bounds.is_some_and(|b| b.inflate(reach).intersect(v).is_none()) {
+                continue;
+            }
+        }
         let mut emit = |contour: &mut Vec<Point>| {
             let ok = out.push_polygon(contour);
             contour.clear();
