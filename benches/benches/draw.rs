@@ -12,29 +12,21 @@
 use std::hint::black_box;
 
 use chiaro::draw::paint::{GradientStop, Interpolation, SpreadMode};
-use chiaro::draw::path::PathEl;
 use chiaro::draw::{
-    ClipStack, Dash, FillOptions, FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Point,
-    Renderer, Stroke, Transform,
+    ClipStack, Dash, FillOptions, FillRule, LineJoin, Paint, Path, PathBuilder, Point, Renderer,
+    Stroke, Transform,
 };
 use chiaro::pixel::{Image, PremulRgba8, Rgba8};
 use chiaro_benches::Rng;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "../tests/golden/peer.rs"]
+mod peer;
+
 const SIZE: u32 = 1024;
 
 fn ts_path(path: &Path) -> tiny_skia::Path {
-    let mut pb = tiny_skia::PathBuilder::new();
-    for el in path.elements() {
-        match el {
-            PathEl::MoveTo(p) => pb.move_to(p.x, p.y),
-            PathEl::LineTo(p) => pb.line_to(p.x, p.y),
-            PathEl::QuadTo(c, p) => pb.quad_to(c.x, c.y, p.x, p.y),
-            PathEl::CubicTo(c1, c2, p) => pb.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
-            PathEl::Close => pb.close(),
-        }
-    }
-    pb.finish().expect("non-empty path")
+    peer::ts_path(path).expect("non-empty path")
 }
 
 fn random_color(rng: &mut Rng) -> Rgba8 {
@@ -71,7 +63,10 @@ impl Shapes {
     }
 }
 
-fn bench_shapes(c: &mut Criterion, name: &str, shapes: &Shapes) {
+/// Fills `shapes` (or strokes them with `stroke`) in both libraries, each once per
+/// iteration.
+fn bench_shapes(c: &mut Criterion, name: &str, shapes: &Shapes, stroke: Option<&Stroke>) {
+    let ts = stroke.map(peer::ts_stroke);
     let mut canvas = Image::filled(SIZE, SIZE, PremulRgba8::new(255, 255, 255, 255));
     let mut pixmap = tiny_skia::Pixmap::new(SIZE, SIZE).expect("size");
     pixmap.fill(tiny_skia::Color::WHITE);
@@ -83,21 +78,26 @@ fn bench_shapes(c: &mut Criterion, name: &str, shapes: &Shapes) {
         b.iter(|| {
             let mut view = canvas.as_view_mut();
             for (path, paint) in &shapes.ours {
-                renderer.fill_path(&mut view, path, paint, &options);
+                match stroke {
+                    Some(s) => renderer
+                        .stroke_path(&mut view, path, s, paint, &options)
+                        .expect("valid stroke"),
+                    None => renderer.fill_path(&mut view, path, paint, &options),
+                }
             }
             black_box(&canvas);
         })
     });
     group.bench_function("peer/tiny-skia", |b| {
         b.iter(|| {
+            let identity = tiny_skia::Transform::identity();
             for (path, paint) in &shapes.theirs {
-                pixmap.fill_path(
-                    path,
-                    paint,
-                    tiny_skia::FillRule::Winding,
-                    tiny_skia::Transform::identity(),
-                    None,
-                );
+                match &ts {
+                    Some(s) => pixmap.stroke_path(path, paint, s, identity, None),
+                    None => {
+                        pixmap.fill_path(path, paint, tiny_skia::FillRule::Winding, identity, None)
+                    }
+                }
             }
             black_box(&pixmap);
         })
@@ -118,7 +118,7 @@ fn triangles(c: &mut Criterion) {
             (pb.finish().expect("finite"), random_color(&mut rng))
         })
         .collect();
-    bench_shapes(c, "triangles_1000", &Shapes::new(list));
+    bench_shapes(c, "triangles_1000", &Shapes::new(list), None);
 }
 
 fn circles(c: &mut Criterion) {
@@ -134,7 +134,7 @@ fn circles(c: &mut Criterion) {
             (path, random_color(&mut rng))
         })
         .collect();
-    bench_shapes(c, "circles_200", &Shapes::new(list));
+    bench_shapes(c, "circles_200", &Shapes::new(list), None);
 }
 
 /// One path of 120 closed blobs, each eight cubic Béziers, as an SVG scene's outlines
@@ -177,11 +177,17 @@ fn blobs(tiled: bool) -> Path {
 
 fn complex_path(c: &mut Criterion) {
     let color = Rgba8::new(30, 90, 160, 200);
-    bench_shapes(c, "complex_path", &Shapes::new(vec![(blobs(true), color)]));
+    bench_shapes(
+        c,
+        "complex_path",
+        &Shapes::new(vec![(blobs(true), color)]),
+        None,
+    );
     bench_shapes(
         c,
         "complex_path_overlapping",
         &Shapes::new(vec![(blobs(false), color)]),
+        None,
     );
 }
 
@@ -354,51 +360,7 @@ fn clipped_fill(c: &mut Criterion) {
 
 /// Strokes `list` with `stroke` in both libraries, each path once per iteration.
 fn bench_strokes(c: &mut Criterion, name: &str, list: &[(Path, Rgba8)], stroke: &Stroke) {
-    let shapes = Shapes::new(list.to_vec());
-    let ts = tiny_skia::Stroke {
-        width: stroke.width,
-        miter_limit: stroke.miter_limit,
-        line_cap: match stroke.cap {
-            LineCap::Butt => tiny_skia::LineCap::Butt,
-            LineCap::Round => tiny_skia::LineCap::Round,
-            LineCap::Square => tiny_skia::LineCap::Square,
-        },
-        line_join: match stroke.join {
-            LineJoin::Miter => tiny_skia::LineJoin::Miter,
-            LineJoin::Round => tiny_skia::LineJoin::Round,
-            LineJoin::Bevel => tiny_skia::LineJoin::Bevel,
-        },
-        dash: stroke.dash.as_ref().map(|d| {
-            tiny_skia::StrokeDash::new(d.intervals().to_vec(), d.phase()).expect("valid dash")
-        }),
-    };
-    let mut canvas = Image::filled(SIZE, SIZE, PremulRgba8::new(255, 255, 255, 255));
-    let mut pixmap = tiny_skia::Pixmap::new(SIZE, SIZE).expect("size");
-    pixmap.fill(tiny_skia::Color::WHITE);
-    let mut renderer = Renderer::new();
-    let options = FillOptions::default();
-    let mut group = c.benchmark_group(format!("draw/{name}/{SIZE}x{SIZE}"));
-    group.sample_size(20);
-    group.bench_function("chiaro", |b| {
-        b.iter(|| {
-            let mut view = canvas.as_view_mut();
-            for (path, paint) in &shapes.ours {
-                renderer
-                    .stroke_path(&mut view, path, stroke, paint, &options)
-                    .expect("valid stroke");
-            }
-            black_box(&canvas);
-        })
-    });
-    group.bench_function("peer/tiny-skia", |b| {
-        b.iter(|| {
-            for (path, paint) in &shapes.theirs {
-                pixmap.stroke_path(path, paint, &ts, tiny_skia::Transform::identity(), None);
-            }
-            black_box(&pixmap);
-        })
-    });
-    group.finish();
+    bench_shapes(c, name, &Shapes::new(list.to_vec()), Some(stroke));
 }
 
 /// 500 random cubic Béziers across the canvas.

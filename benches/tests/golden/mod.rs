@@ -26,6 +26,9 @@
     reason = "pixel indices of small test images"
 )]
 
+mod peer;
+pub(crate) use peer::{ts_path, ts_stroke, ts_transform};
+
 use chiaro::codec::{PngOptions, save_png};
 use chiaro::draw::paint::{Filter, GradientStop, Interpolation, SpreadMode};
 use chiaro::draw::path::PathEl;
@@ -277,24 +280,6 @@ fn render_chiaro_shapes(
     }
     drop(painter);
     img
-}
-
-pub(crate) fn ts_transform(t: Transform) -> tiny_skia::Transform {
-    tiny_skia::Transform::from_row(t.a, t.b, t.c, t.d, t.e, t.f)
-}
-
-pub(crate) fn ts_path(path: &Path) -> Option<tiny_skia::Path> {
-    let mut pb = tiny_skia::PathBuilder::new();
-    for el in path.elements() {
-        match el {
-            PathEl::MoveTo(p) => pb.move_to(p.x, p.y),
-            PathEl::LineTo(p) => pb.line_to(p.x, p.y),
-            PathEl::QuadTo(c, p) => pb.quad_to(c.x, c.y, p.x, p.y),
-            PathEl::CubicTo(c1, c2, p) => pb.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
-            PathEl::Close => pb.close(),
-        }
-    }
-    pb.finish()
 }
 
 fn ts_spread(s: SpreadMode) -> tiny_skia::SpreadMode {
@@ -974,27 +959,6 @@ fn draw_chiaro_shape(
             .stroke_path(&s.path, stroke, paint, options)
             .expect("a valid stroke"),
         None => painter.fill_path(&s.path, paint, options),
-    }
-}
-
-/// chiaro's stroke as tiny-skia's.
-pub(crate) fn ts_stroke(stroke: &Stroke) -> tiny_skia::Stroke {
-    tiny_skia::Stroke {
-        width: stroke.width,
-        miter_limit: stroke.miter_limit,
-        line_cap: match stroke.cap {
-            LineCap::Butt => tiny_skia::LineCap::Butt,
-            LineCap::Round => tiny_skia::LineCap::Round,
-            LineCap::Square => tiny_skia::LineCap::Square,
-        },
-        line_join: match stroke.join {
-            LineJoin::Miter => tiny_skia::LineJoin::Miter,
-            LineJoin::Round => tiny_skia::LineJoin::Round,
-            LineJoin::Bevel => tiny_skia::LineJoin::Bevel,
-        },
-        dash: stroke.dash.as_ref().map(|d| {
-            tiny_skia::StrokeDash::new(d.intervals().to_vec(), d.phase()).expect("a valid dash")
-        }),
     }
 }
 
