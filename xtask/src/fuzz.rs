@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use crate::{cargo, conformance, run_step, workspace_root};
 
 /// The targets, in the order they run.
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "decode_png",
     "decode_jpeg",
     "probe",
@@ -24,6 +24,7 @@ const TARGETS: [&str; 7] = [
     "pixel_layout",
     "svg_path",
     "fill_path",
+    "stroke_path",
 ];
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
