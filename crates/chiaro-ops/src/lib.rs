@@ -9,6 +9,7 @@
 //! | [`adjust`] | brightness, contrast, gamma, saturation, hue, histograms, equalization |
 
 #![no_std]
+#![deny(unsafe_code)]
 
 extern crate alloc;
 #[cfg(feature = "std")]
@@ -18,3 +19,4 @@ pub mod adjust;
 pub mod filter;
 pub mod geometric;
 pub mod resize;
+mod simd;
