@@ -1,0 +1,115 @@
+//! The 8-bit fixed-point path: horizontal pass into an `i16` intermediate with 6
+//! fraction bits, then vertical pass to `u8` (see [`super::kernels`]).
+
+use alloc::vec::Vec;
+
+use chiaro_pixel::{AlphaMode, PremulRgba8, Rgba8, View, ViewMut, convert_slice};
+
+use super::weights::{FixedWindows, Windows};
+use super::{Resample, ResizeError, each_chunk, each_row, zeroed};
+use crate::simd::resize as simd;
+
+/// The longest window the fixed-point weights serve; longer ones go to the float path.
+pub(super) const MAX_TAPS: usize = 256;
+
+/// Resizes 8-bit `src` into `dst` with the windows `hw` (columns) and `vw` (rows).
+pub(super) fn resize<P: Resample>(
+    src: View<'_, P>,
+    dst: ViewMut<'_, P>,
+    hw: &Windows,
+    vw: &Windows,
+    tmp: &mut Vec<i16>,
+) -> Result<(), ResizeError> {
+    let ch = P::CHANNELS;
+    let (dw, dh) = dst.size();
+    let hf = FixedWindows::new(hw, 4);
+    let vf = FixedWindows::new(vw, 1);
+    // The intermediate holds only the source rows some output row reads.
+    let row_lo = vf.starts.iter().copied().min().unwrap_or(0) as usize;
+    let row_hi = (0..vf.starts.len())
+        .map(|i| vf.starts[i] as usize + vf.lens[i] as usize)
+        .max()
+        .unwrap_or(0);
+    let stride = dw as usize * ch;
+    zeroed(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
+    let sw = src.width() as usize;
+    let row_len = sw * ch;
+    // Room for the kernels to read whole groups of four taps past the last pixel.
+    let padded = (sw + hf.stride + 8) * ch;
+    let straight = P::ALPHA == AlphaMode::Straight;
+
+    each_chunk(
+        tmp,
+        stride,
+        || alloc::vec![0_u8; padded],
+        |row, r, out| {
+            let y = u32::try_from(row_lo + r).unwrap_or(u32::MAX);
+            let px = src.row(y).unwrap_or_default();
+            let bytes: &[u8] = bytemuck::cast_slice(px);
+            if straight {
+                premultiply(ch, bytes, &mut row[..row_len]);
+            } else {
+                row[..row_len].copy_from_slice(bytes);
+            }
+            simd::h_u8(ch, row, &hf, out);
+        },
+    );
+
+    let tmp = &tmp[..];
+    each_row(
+        dst,
+        || alloc::vec![0_u8; if straight { stride } else { 0 }],
+        |scratch, y, row| {
+            let start = vf.starts[y] as usize - row_lo;
+            let bytes: &mut [u8] = bytemuck::cast_slice_mut(row);
+            if straight {
+                simd::v_u8(tmp, stride, start, vf.of(y), scratch);
+                unpremultiply(ch, scratch, bytes);
+            } else {
+                simd::v_u8(tmp, stride, start, vf.of(y), bytes);
+            }
+        },
+    );
+    Ok(())
+}
+
+/// Premultiplies one row of straight-alpha pixels (alpha last) by chiaro-pixel's rule,
+/// `round(c·a / 255)`.
+fn premultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
+    if ch == 4 {
+        convert_slice::<Rgba8, PremulRgba8>(bytemuck::cast_slice(src), bytemuck::cast_slice_mut(dst));
+        return;
+    }
+    for (s, d) in src.chunks_exact(ch).zip(dst.chunks_exact_mut(ch)) {
+        let a = u32::from(s[ch - 1]);
+        for c in 0..ch - 1 {
+            let t = u32::from(s[c]) * a + 128;
+            #[expect(clippy::cast_possible_truncation, reason = "c·a/255 ≤ 255")]
+            let v = ((t + (t >> 8)) >> 8) as u8;
+            d[c] = v;
+        }
+        d[ch - 1] = s[ch - 1];
+    }
+}
+
+/// Restores straight alpha: `min(255, round(c·255 / a))`, zero colour at zero alpha.
+fn unpremultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
+    if ch == 4 {
+        convert_slice::<PremulRgba8, Rgba8>(bytemuck::cast_slice(src), bytemuck::cast_slice_mut(dst));
+        return;
+    }
+    for (s, d) in src.chunks_exact(ch).zip(dst.chunks_exact_mut(ch)) {
+        let a = u32::from(s[ch - 1]);
+        for c in 0..ch - 1 {
+            d[c] = if a == 0 {
+                0
+            } else {
+                let v = (u32::from(s[c]) * 510 + a) / (2 * a);
+                #[expect(clippy::cast_possible_truncation, reason = "clamped to 255")]
+                let v = v.min(255) as u8;
+                v
+            };
+        }
+        d[ch - 1] = s[ch - 1];
+    }
+}

@@ -1,0 +1,357 @@
+//! Run-time selection of the resampling kernels of [`crate::resize::kernels`].
+//!
+//! Each kernel has a portable build and an AVX2 build with identical results (tests
+//! below compare them on random rows and windows). The 8-bit kernels are written with
+//! intrinsics, in the scheme `fast_image_resize` also uses: `_mm256_madd_epi16`
+//! multiplies pairs of 16-bit samples by pairs of 16-bit weights and adds each pair into
+//! a 32-bit lane. The horizontal pass takes four taps of one output pixel per
+//! instruction (a byte shuffle puts the same channel of two neighbouring pixels side by
+//! side); the vertical pass interleaves two rows and takes 32 columns per iteration.
+//! Integer sums do not depend on their order, so the AVX2 builds equal the portable
+//! ones exactly. The float kernels are the portable source compiled again with AVX2
+//! enabled; they add in the same order (no fused multiply-add), so they are identical
+//! too.
+//!
+//! The only unsafe operation is calling a `#[target_feature]` function, which is sound
+//! exactly when the CPU supports the feature; each call sits directly under the check.
+//! Without `std` there is no run-time detection and the portable build runs.
+
+use crate::resize::kernels;
+use crate::resize::weights::{FixedWindows, FloatWindows};
+
+/// Declares each kernel with its portable build and generates its dispatcher, which
+/// calls the AVX2 build in [`avx2`] when the CPU has AVX2, and (in tests) the `Avx2`
+/// methods that call the AVX2 builds directly.
+macro_rules! dispatch {
+    ($( fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $portable:path; )+) => {
+        $(
+            #[inline]
+            pub(crate) fn $name($($arg: $ty),*) {
+                #[cfg(all(feature = "std", target_arch = "x86_64"))]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the CPU supports AVX2, as detected on the line above,
+                    // which is the only requirement of calling a
+                    // `#[target_feature(enable = "avx2")]` function; its body is safe
+                    // code.
+                    return unsafe { avx2::$name($($arg),*) };
+                }
+                $portable($($arg),*)
+            }
+        )+
+
+        /// Proof that the CPU has AVX2, for tests that compare the AVX2 builds with
+        /// the portable ones.
+        #[cfg(all(test, feature = "std", target_arch = "x86_64"))]
+        pub(crate) struct Avx2(());
+
+        #[cfg(all(test, feature = "std", target_arch = "x86_64"))]
+        impl Avx2 {
+            /// `Some` exactly when the CPU has AVX2.
+            pub(crate) fn detect() -> Option<Self> {
+                std::arch::is_x86_feature_detected!("avx2").then_some(Self(()))
+            }
+
+            $(
+                pub(crate) fn $name(&self, $($arg: $ty),*) {
+                    // SAFETY: an `Avx2` is only constructed by `detect`, after AVX2
+                    // was detected.
+                    unsafe { avx2::$name($($arg),*) }
+                }
+            )+
+        }
+    };
+}
+
+dispatch! {
+    fn h_u8_3(src: &[u8], w: &FixedWindows, out: &mut [i16]) => kernels::h_u8::<3>;
+    fn h_u8_4(src: &[u8], w: &FixedWindows, out: &mut [i16]) => kernels::h_u8::<4>;
+    fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8])
+        => kernels::v_u8;
+    fn h_f32_1(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<1>;
+    fn h_f32_2(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<2>;
+    fn h_f32_3(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<3>;
+    fn h_f32_4(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<4>;
+    fn v_f32(src: &[f32], stride: usize, start: usize, weights: &[f32], out: &mut [f32])
+        => kernels::v_f32;
+}
+
+/// The horizontal 8-bit kernel for `ch` channels (1 to 4). One and two channels use
+/// the portable build.
+pub(crate) fn h_u8(ch: usize, src: &[u8], w: &FixedWindows, out: &mut [i16]) {
+    match ch {
+        1 => kernels::h_u8::<1>(src, w, out),
+        2 => kernels::h_u8::<2>(src, w, out),
+        3 => h_u8_3(src, w, out),
+        _ => h_u8_4(src, w, out),
+    }
+}
+
+/// The horizontal float kernel for `ch` channels (1 to 4).
+pub(crate) fn h_f32(ch: usize, src: &[f32], w: &FloatWindows, out: &mut [f32]) {
+    match ch {
+        1 => h_f32_1(src, w, out),
+        2 => h_f32_2(src, w, out),
+        3 => h_f32_3(src, w, out),
+        _ => h_f32_4(src, w, out),
+    }
+}
+
+/// AVX2 builds. Safe code: inside a `#[target_feature(enable = "avx2")]` function the
+/// value intrinsics are safe to call; loads and stores go through `bytemuck` casts of
+/// fixed-size arrays taken from slices.
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+mod avx2 {
+    use core::arch::x86_64::{
+        __m128i, __m256i, _mm_add_epi32, _mm_cvtsi64_si128, _mm_packs_epi32, _mm_set1_epi32,
+        _mm_setr_epi8, _mm_shuffle_epi8, _mm_srai_epi32, _mm256_add_epi32,
+        _mm256_castsi128_si256, _mm256_castsi256_si128, _mm256_cvtepu8_epi16,
+        _mm256_extracti128_si256, _mm256_madd_epi16, _mm256_packs_epi32, _mm256_packus_epi16,
+        _mm256_permute4x64_epi64, _mm256_permutevar8x32_epi32, _mm256_set1_epi32,
+        _mm256_setr_epi32, _mm256_setzero_si256, _mm256_srai_epi32, _mm256_unpackhi_epi16,
+        _mm256_unpacklo_epi16,
+    };
+
+    use crate::resize::kernels::{self, H_SHIFT, V_SHIFT};
+    use crate::resize::weights::{FixedWindows, FloatWindows};
+
+    #[expect(clippy::cast_possible_wrap, reason = "small shift counts")]
+    const H_IMM: i32 = H_SHIFT as i32;
+    #[expect(clippy::cast_possible_wrap, reason = "small shift counts")]
+    const V_IMM: i32 = V_SHIFT as i32;
+
+    #[inline(always)]
+    fn load16(s: &[u8]) -> __m128i {
+        let a: [u8; 16] = s[..16].try_into().expect("16 bytes");
+        bytemuck::cast(a)
+    }
+
+    #[inline(always)]
+    fn load_i16x16(s: &[i16]) -> __m256i {
+        let a: [i16; 16] = s[..16].try_into().expect("16 values");
+        bytemuck::cast(a)
+    }
+
+    /// Horizontal pass, four channels.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_u8_4(src: &[u8], w: &FixedWindows, out: &mut [i16]) {
+        // Pixels p0..p3 as bytes r g b a: pair the same channel of p0,p1 and of p2,p3.
+        let shuffle = _mm_setr_epi8(0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
+        h_u8_n::<4>(src, w, out, shuffle);
+    }
+
+    /// Horizontal pass, three channels: as four, with the fourth lane zero.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_u8_3(src: &[u8], w: &FixedWindows, out: &mut [i16]) {
+        let shuffle = _mm_setr_epi8(0, 3, 1, 4, 2, 5, -1, -1, 6, 9, 7, 10, 8, 11, -1, -1);
+        h_u8_n::<3>(src, w, out, shuffle);
+    }
+
+    /// Four taps per step: the shuffled bytes widen to `[c0 c1]` pairs for taps 0,1 in
+    /// the low half and 2,3 in the high half; the weights `[k0 k1]` and `[k2 k3]` are
+    /// broadcast to match, and `madd` leaves one 32-bit sum per channel and half.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn h_u8_n<const CH: usize>(src: &[u8], w: &FixedWindows, out: &mut [i16], shuffle: __m128i) {
+        let spread = _mm256_setr_epi32(0, 0, 0, 0, 1, 1, 1, 1);
+        let round = _mm_set1_epi32(1 << (H_SHIFT - 1));
+        for (i, o) in out.chunks_exact_mut(CH).enumerate() {
+            let start = w.starts[i] as usize * CH;
+            let weights = w.of(i);
+            // Four taps read 16 bytes, which for three channels runs 4 bytes past the
+            // window: the caller's padding holds them.
+            let px = &src[start..start + weights.len() * CH + 16 - 4 * CH];
+            let mut acc = _mm256_setzero_si256();
+            for (g, k4) in weights.chunks_exact(4).enumerate() {
+                let p = _mm256_cvtepu8_epi16(_mm_shuffle_epi8(load16(&px[g * 4 * CH..]), shuffle));
+                let k: [i16; 4] = k4.try_into().expect("4 weights");
+                let k = _mm_cvtsi64_si128(bytemuck::cast::<[i16; 4], i64>(k));
+                let k = _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(k), spread);
+                acc = _mm256_add_epi32(acc, _mm256_madd_epi16(p, k));
+            }
+            let s = _mm_add_epi32(
+                _mm256_castsi256_si128(acc),
+                _mm256_extracti128_si256::<1>(acc),
+            );
+            let s = _mm_srai_epi32::<H_IMM>(_mm_add_epi32(s, round));
+            let v: [i16; 8] = bytemuck::cast(_mm_packs_epi32(s, s));
+            o.copy_from_slice(&v[..CH]);
+        }
+    }
+
+    /// Two weights as one 32-bit lane for `madd`: `k0` low, `k1` high.
+    #[inline(always)]
+    fn pair(k0: i16, k1: i16) -> i32 {
+        (i32::from(k1) << 16) | i32::from(k0.cast_unsigned())
+    }
+
+    /// Vertical pass: 32 columns per step, two rows per `madd`.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8]) {
+        let width = out.len();
+        let round = _mm256_set1_epi32(1 << (V_SHIFT - 1));
+        let n = weights.len();
+        let mut x = 0;
+        while x + 32 <= width {
+            let mut acc = [_mm256_setzero_si256(); 4];
+            let mut k = 0;
+            while k < n {
+                let r0 = &src[(start + k) * stride + x..][..32];
+                // An odd last tap pairs its row with itself at weight zero.
+                let (r1, k1) = if k + 1 < n {
+                    (&src[(start + k + 1) * stride + x..][..32], weights[k + 1])
+                } else {
+                    (r0, 0)
+                };
+                let kv = _mm256_set1_epi32(pair(weights[k], k1));
+                for h in 0..2 {
+                    let p = load_i16x16(&r0[h * 16..]);
+                    let q = load_i16x16(&r1[h * 16..]);
+                    acc[2 * h] = _mm256_add_epi32(
+                        acc[2 * h],
+                        _mm256_madd_epi16(_mm256_unpacklo_epi16(p, q), kv),
+                    );
+                    acc[2 * h + 1] = _mm256_add_epi32(
+                        acc[2 * h + 1],
+                        _mm256_madd_epi16(_mm256_unpackhi_epi16(p, q), kv),
+                    );
+                }
+                k += 2;
+            }
+            let s = acc.map(|a| _mm256_srai_epi32::<V_IMM>(_mm256_add_epi32(a, round)));
+            // Unpacking and packing both work within 128-bit lanes, so the columns come
+            // back in order up to one final 64-bit permutation.
+            let lo = _mm256_packs_epi32(s[0], s[1]);
+            let hi = _mm256_packs_epi32(s[2], s[3]);
+            let b = _mm256_permute4x64_epi64::<0b11_01_10_00>(_mm256_packus_epi16(lo, hi));
+            let b: [u8; 32] = bytemuck::cast(b);
+            out[x..x + 32].copy_from_slice(&b);
+            x += 32;
+        }
+        if x < width {
+            kernels::v_u8(&src[x..], stride, start, weights, &mut out[x..]);
+        }
+    }
+
+    /// The portable float kernels, compiled again with AVX2 enabled.
+    macro_rules! recompiled {
+        ($( fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $portable:path; )+) => {$(
+            #[target_feature(enable = "avx2")]
+            pub(super) fn $name($($arg: $ty),*) {
+                $portable($($arg),*)
+            }
+        )+};
+    }
+
+    recompiled! {
+        fn h_f32_1(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<1>;
+        fn h_f32_2(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<2>;
+        fn h_f32_3(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<3>;
+        fn h_f32_4(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<4>;
+        fn v_f32(src: &[f32], stride: usize, start: usize, weights: &[f32], out: &mut [f32])
+            => kernels::v_f32;
+    }
+}
+
+#[cfg(all(test, feature = "std", target_arch = "x86_64"))]
+mod tests {
+    use alloc::vec::Vec;
+
+    use super::*;
+    use crate::resize::Filter;
+    use crate::resize::weights::Windows;
+
+    /// A small xorshift generator, so the test data is fixed.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn byte(&mut self) -> u8 {
+            self.next().to_le_bytes()[0]
+        }
+    }
+
+    const FILTERS: [Filter; 5] = [
+        Filter::Box,
+        Filter::Bilinear,
+        Filter::CatmullRom,
+        Filter::Mitchell,
+        Filter::Lanczos3,
+    ];
+
+    #[test]
+    fn avx2_kernels_equal_the_portable_ones() {
+        let Some(avx2) = Avx2::detect() else { return };
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for filter in FILTERS {
+            for (a, b) in [(97, 13), (13, 97), (64, 64), (300, 101), (5, 1), (1, 7)] {
+                let fw = FixedWindows::new(&Windows::new(a, b, filter), 4);
+                for ch in [3, 4] {
+                    let n = (a as usize + fw.stride + 8) * ch;
+                    let mut src: Vec<u8> = (0..n).map(|_| rng.byte()).collect();
+                    src[a as usize * ch..].fill(0);
+                    let mut p = alloc::vec![0_i16; b as usize * ch];
+                    let mut q = p.clone();
+                    if ch == 3 {
+                        kernels::h_u8::<3>(&src, &fw, &mut p);
+                        avx2.h_u8_3(&src, &fw, &mut q);
+                    } else {
+                        kernels::h_u8::<4>(&src, &fw, &mut p);
+                        avx2.h_u8_4(&src, &fw, &mut q);
+                    }
+                    assert_eq!(p, q, "{filter:?} {a}->{b} ×{ch}");
+                }
+                // Vertical: `a` intermediate rows of 77 values with ringing.
+                let vw = FixedWindows::new(&Windows::new(a, b, filter), 1);
+                let stride = 77;
+                let src: Vec<i16> = (0..a as usize * stride)
+                    .map(|_| i16::from(rng.byte()) * 80 - 2000)
+                    .collect();
+                for i in 0..b as usize {
+                    let mut p = alloc::vec![0_u8; stride];
+                    let mut q = p.clone();
+                    let start = vw.starts[i] as usize;
+                    kernels::v_u8(&src, stride, start, vw.of(i), &mut p);
+                    avx2.v_u8(&src, stride, start, vw.of(i), &mut q);
+                    assert_eq!(p, q, "{filter:?} {a}->{b} row {i}");
+                }
+                // Float kernels.
+                let fl = FloatWindows::new(&Windows::new(a, b, filter));
+                let src: Vec<f32> = (0..a as usize * 4)
+                    .map(|_| f32::from(rng.byte()) / 255.0)
+                    .collect();
+                for ch in 1..=4 {
+                    let mut p = alloc::vec![0.0_f32; b as usize * ch];
+                    let mut q = p.clone();
+                    match ch {
+                        1 => {
+                            kernels::h_f32::<1>(&src, &fl, &mut p);
+                            avx2.h_f32_1(&src, &fl, &mut q);
+                        }
+                        2 => {
+                            kernels::h_f32::<2>(&src, &fl, &mut p);
+                            avx2.h_f32_2(&src, &fl, &mut q);
+                        }
+                        3 => {
+                            kernels::h_f32::<3>(&src, &fl, &mut p);
+                            avx2.h_f32_3(&src, &fl, &mut q);
+                        }
+                        _ => {
+                            kernels::h_f32::<4>(&src, &fl, &mut p);
+                            avx2.h_f32_4(&src, &fl, &mut q);
+                        }
+                    }
+                    assert_eq!(p, q, "{filter:?} {a}->{b} f32 ×{ch}");
+                }
+                let mut p = alloc::vec![0.0_f32; 4];
+                let mut q = p.clone();
+                kernels::v_f32(&src, 4, fl.starts[0] as usize, fl.of(0), &mut p);
+                avx2.v_f32(&src, 4, fl.starts[0] as usize, fl.of(0), &mut q);
+                assert_eq!(p, q);
+            }
+        }
+    }
+}
