@@ -6,3 +6,4 @@
     unsafe_code,
     reason = "calls of #[target_feature] functions after detection"
 )]
+pub(crate) mod filter;
