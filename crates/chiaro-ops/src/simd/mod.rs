@@ -7,3 +7,4 @@
     reason = "calls of #[target_feature] functions after detection"
 )]
 pub(crate) mod filter;
+pub(crate) mod resize;
