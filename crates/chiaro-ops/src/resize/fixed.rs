@@ -1,12 +1,13 @@
-//! The 8-bit fixed-point path: horizontal pass into an `i16` intermediate with 6
-//! fraction bits, then vertical pass to `u8` (see [`super::kernels`]).
+//! The 8-bit fixed-point path: one pass into an `i16` intermediate with 6 fraction
+//! bits, then the other to `u8` (see [`super::kernels`]). Horizontal first, unless the
+//! vertical pass shrinks so much more that doing it first is cheaper.
 
 use alloc::vec::Vec;
 
 use chiaro_pixel::{AlphaMode, PremulRgba8, Rgba8, View, ViewMut, convert_slice};
 
 use super::weights::{FixedWindows, Windows};
-use super::{Resample, ResizeError, each_chunk, each_row, zeroed};
+use super::{Resample, ResizeError, each_chunk, each_row, grow};
 use crate::simd::resize as simd;
 
 /// The longest window the fixed-point weights serve; longer ones go to the float path.
@@ -22,21 +23,55 @@ pub(super) fn resize<P: Resample>(
 ) -> Result<(), ResizeError> {
     let ch = P::CHANNELS;
     let (dw, dh) = dst.size();
+    let (sw, sh) = src.size();
     let hf = FixedWindows::new(hw, 4);
     let vf = FixedWindows::new(vw, 1);
-    // The intermediate holds only the source rows some output row reads.
+    let straight = P::ALPHA == AlphaMode::Straight;
+    // Room for the kernels to read whole groups of four taps past the last pixel.
+    let padded = (sw as usize + hf.stride + 8) * ch;
+    let row_len = sw as usize * ch;
+
+    // Pass order by cost (taps × samples); the vertical pass first needs the source
+    // rows as they are, so straight alpha (premultiplied row by row) goes horizontal
+    // first.
+    let taps = |w: &FixedWindows| w.lens.iter().map(|&l| l as f64).sum::<f64>();
+    let h_first = f64::from(sh) * taps(&hf) + f64::from(dw) * taps(&vf);
+    let v_first = f64::from(sw) * taps(&vf) + f64::from(dh) * taps(&hf);
+    if !straight && v_first < 0.9 * h_first {
+        let tmp = grow(tmp, (dh as usize).checked_mul(padded), dw, dh)?;
+        let bytes = src.as_bytes();
+        let stride = src.stride_bytes();
+        each_chunk(
+            tmp,
+            padded,
+            || (),
+            |(), y, row| {
+                let (row, pad) = row.split_at_mut(row_len);
+                simd::v_u8_i16(bytes, stride, vf.starts[y] as usize, vf.of(y), row);
+                pad.fill(0);
+            },
+        );
+        let tmp = &tmp[..];
+        each_row(
+            dst,
+            || (),
+            |(), y, row| {
+                let from = &tmp[y * padded..][..padded];
+                simd::h_i16_u8(ch, from, &hf, bytemuck::cast_slice_mut(row));
+            },
+        );
+        return Ok(());
+    }
+
+    // Horizontal first. The intermediate holds only the source rows some output row
+    // reads.
     let row_lo = vf.starts.iter().copied().min().unwrap_or(0) as usize;
     let row_hi = (0..vf.starts.len())
         .map(|i| vf.starts[i] as usize + vf.lens[i] as usize)
         .max()
         .unwrap_or(0);
     let stride = dw as usize * ch;
-    zeroed(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
-    let sw = src.width() as usize;
-    let row_len = sw * ch;
-    // Room for the kernels to read whole groups of four taps past the last pixel.
-    let padded = (sw + hf.stride + 8) * ch;
-    let straight = P::ALPHA == AlphaMode::Straight;
+    let tmp = grow(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
 
     each_chunk(
         tmp,

@@ -13,7 +13,7 @@ use chiaro_color::transfer::{linear_to_srgb, srgb_to_linear, srgb8_to_linear, sr
 use chiaro_pixel::{AlphaMode, Channel, ChannelType, View, ViewMut};
 
 use super::weights::{FloatWindows, Windows};
-use super::{Resample, ResizeError, each_chunk, each_row, zeroed};
+use super::{Resample, ResizeError, each_chunk, each_row, grow};
 use crate::simd::resize as simd;
 
 /// A channel type as the float path sees it.
@@ -170,7 +170,7 @@ pub(super) fn resize<P: Resample>(
         .max()
         .unwrap_or(0);
     let stride = dw as usize * ch;
-    zeroed(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
+    let tmp = grow(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
     let row_len = src.width() as usize * ch;
     let codec = Codec {
         ch,

@@ -109,3 +109,42 @@ pub(crate) fn v_f32(src: &[f32], stride: usize, start: usize, weights: &[f32], o
         }
     }
 }
+
+/// Vertical pass first (8-bit path, when it shrinks more): rows
+/// `start .. start + weights.len()` of `u8` channels (`stride` bytes apart) into one
+/// intermediate row, rounded as the horizontal pass rounds.
+pub(crate) fn v_u8_i16(src: &[u8], stride: usize, start: usize, weights: &[i16], out: &mut [i16]) {
+    const BLOCK: usize = 64;
+    for (b, chunk) in out.chunks_mut(BLOCK).enumerate() {
+        let x0 = b * BLOCK;
+        let mut acc = [0_i32; BLOCK];
+        for (k, &w) in weights.iter().enumerate() {
+            let row = &src[(start + k) * stride + x0..][..chunk.len()];
+            for (a, &v) in acc.iter_mut().zip(row) {
+                *a += i32::from(v) * i32::from(w);
+            }
+        }
+        for (o, &a) in chunk.iter_mut().zip(&acc) {
+            *o = h_narrow(a);
+        }
+    }
+}
+
+/// Horizontal pass second: one intermediate row of `CH`-channel `i16` pixels (padded
+/// like the source rows of [`h_u8`]) to `u8`, rounded as the vertical pass rounds.
+pub(crate) fn h_i16_u8<const CH: usize>(src: &[i16], w: &FixedWindows, out: &mut [u8]) {
+    for (i, o) in out.chunks_exact_mut(CH).enumerate() {
+        let start = w.starts[i] as usize * CH;
+        let weights = w.of(i);
+        let px = &src[start..start + weights.len() * CH];
+        let mut acc = [0_i32; CH];
+        for (p, &k) in px.chunks_exact(CH).zip(weights) {
+            for c in 0..CH {
+                acc[c] += i32::from(p[c]) * i32::from(k);
+            }
+        }
+        for c in 0..CH {
+            o[c] = v_narrow(acc[c]);
+        }
+    }
+}

@@ -88,6 +88,7 @@ pub use helpers::{Anchor, fill, fit, fit_size, thumbnail};
 /// | [`Mitchell`](Self::Mitchell) | 2 | cubic, `B = C = ⅓` | none |
 /// | [`Lanczos3`](Self::Lanczos3) | 3 | `sinc(x)·sinc(x/3)` | `LANCZOS` |
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Filter {
     /// The pixel whose centre is nearest: output pixel `x` of a row of `dw` pixels
     /// resized from `sw` takes source pixel `⌊(x + ½)·sw / dw⌋`, computed exactly in
@@ -404,19 +405,22 @@ fn check<P: Pixel>(src: View<'_, P>, width: u32, height: u32) -> Result<(), Resi
     Ok(())
 }
 
-/// Resizes a buffer to `len` zeros, reporting allocation failure instead of aborting.
-fn zeroed<T: Copy + Default>(
+/// Grows a buffer to at least `len` elements, reporting allocation failure instead of
+/// aborting. Callers use the first `len`.
+fn grow<T: Copy + Default>(
     buf: &mut Vec<T>,
     len: Option<usize>,
     width: u32,
     height: u32,
-) -> Result<(), ResizeError> {
+) -> Result<&mut [T], ResizeError> {
     let err = ResizeError::TooLarge { width, height };
     let len = len.ok_or(err)?;
-    buf.clear();
-    buf.try_reserve_exact(len).map_err(|_| err)?;
-    buf.resize(len, T::default());
-    Ok(())
+    // Every element is written before it is read, so a reused buffer is not cleared.
+    if buf.len() < len {
+        buf.try_reserve_exact(len - buf.len()).map_err(|_| err)?;
+        buf.resize(len, T::default());
+    }
+    Ok(&mut buf[..len])
 }
 
 /// Runs `f(scratch, i, chunk)` over the chunks of `len` elements of `buf` (in parallel

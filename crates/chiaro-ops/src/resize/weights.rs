@@ -188,6 +188,10 @@ pub(crate) struct FixedWindows {
     pub(crate) lens: Vec<u32>,
     pub(crate) stride: usize,
     pub(crate) weights: Vec<i16>,
+    /// For groups of four taps (`pad == 4`): each group's weights `k0..k3` spread to the
+    /// sixteen lanes `[k0 k1] ×4, [k2 k3] ×4`, the layout the AVX2 horizontal kernel
+    /// multiplies by; `4 × stride` values per window.
+    pub(crate) spread: Vec<i16>,
 }
 
 impl FixedWindows {
@@ -222,11 +226,29 @@ impl FixedWindows {
             out[largest] = out[largest].saturating_add(residual);
             lens.push(u32::try_from(exact.len().div_ceil(pad) * pad).unwrap_or(u32::MAX));
         }
+        let spread = if pad == 4 {
+            weights
+                .chunks_exact(4)
+                .flat_map(|k| {
+                    let mut v = [0_i16; 16];
+                    for j in 0..4 {
+                        v[2 * j] = k[0];
+                        v[2 * j + 1] = k[1];
+                        v[8 + 2 * j] = k[2];
+                        v[8 + 2 * j + 1] = k[3];
+                    }
+                    v
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         FixedWindows {
             starts: w.starts.clone(),
             lens,
             stride,
             weights,
+            spread,
         }
     }
 
@@ -234,6 +256,12 @@ impl FixedWindows {
     pub(crate) fn of(&self, i: usize) -> &[i16] {
         let off = i * self.stride;
         &self.weights[off..off + self.lens[i] as usize]
+    }
+
+    /// The spread weights of output `i` (`4 × lens[i]` of them).
+    pub(crate) fn spread_of(&self, i: usize) -> &[i16] {
+        let off = i * self.stride * 4;
+        &self.spread[off..off + 4 * self.lens[i] as usize]
     }
 }
 

@@ -5,8 +5,9 @@
 //! intrinsics, in the scheme `fast_image_resize` also uses: `_mm256_madd_epi16`
 //! multiplies pairs of 16-bit samples by pairs of 16-bit weights and adds each pair into
 //! a 32-bit lane. The horizontal pass takes four taps of one output pixel per
-//! instruction (a byte shuffle puts the same channel of two neighbouring pixels side by
-//! side); the vertical pass interleaves two rows and takes 32 columns per iteration.
+//! instruction (one byte shuffle puts the same channel of two neighbouring pixels side
+//! by side, widened to 16 bits); the vertical pass interleaves two rows and takes 32
+//! columns per iteration.
 //! Integer sums do not depend on their order, so the AVX2 builds equal the portable
 //! ones exactly. The float kernels are the portable source compiled again with AVX2
 //! enabled; they add in the same order (no fused multiply-add), so they are identical
@@ -67,6 +68,10 @@ dispatch! {
     fn h_u8_4(src: &[u8], w: &FixedWindows, out: &mut [i16]) => kernels::h_u8::<4>;
     fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8])
         => kernels::v_u8;
+    fn v_u8_i16(src: &[u8], stride: usize, start: usize, weights: &[i16], out: &mut [i16])
+        => kernels::v_u8_i16;
+    fn h_i16_u8_3(src: &[i16], w: &FixedWindows, out: &mut [u8]) => kernels::h_i16_u8::<3>;
+    fn h_i16_u8_4(src: &[i16], w: &FixedWindows, out: &mut [u8]) => kernels::h_i16_u8::<4>;
     fn h_f32_1(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<1>;
     fn h_f32_2(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<2>;
     fn h_f32_3(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<3>;
@@ -86,6 +91,17 @@ pub(crate) fn h_u8(ch: usize, src: &[u8], w: &FixedWindows, out: &mut [i16]) {
     }
 }
 
+/// The second-pass horizontal 8-bit kernel (after a vertical first pass) for `ch`
+/// channels (1 to 4). One and two channels use the portable build.
+pub(crate) fn h_i16_u8(ch: usize, src: &[i16], w: &FixedWindows, out: &mut [u8]) {
+    match ch {
+        1 => kernels::h_i16_u8::<1>(src, w, out),
+        2 => kernels::h_i16_u8::<2>(src, w, out),
+        3 => h_i16_u8_3(src, w, out),
+        _ => h_i16_u8_4(src, w, out),
+    }
+}
+
 /// The horizontal float kernel for `ch` channels (1 to 4).
 pub(crate) fn h_f32(ch: usize, src: &[f32], w: &FloatWindows, out: &mut [f32]) {
     match ch {
@@ -102,12 +118,12 @@ pub(crate) fn h_f32(ch: usize, src: &[f32], w: &FloatWindows, out: &mut [f32]) {
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod avx2 {
     use core::arch::x86_64::{
-        __m128i, __m256i, _mm_add_epi32, _mm_cvtsi64_si128, _mm_packs_epi32, _mm_set1_epi32,
-        _mm_setr_epi8, _mm_shuffle_epi8, _mm_srai_epi32, _mm256_add_epi32,
-        _mm256_castsi128_si256, _mm256_castsi256_si128, _mm256_cvtepu8_epi16,
+        __m128i, __m256i, _mm_add_epi32, _mm_packs_epi32, _mm_packus_epi16, _mm_set1_epi32,
+        _mm_srai_epi32, _mm256_add_epi32, _mm256_broadcastsi128_si256, _mm256_castsi256_si128,
         _mm256_extracti128_si256, _mm256_madd_epi16, _mm256_packs_epi32, _mm256_packus_epi16,
-        _mm256_permute4x64_epi64, _mm256_permutevar8x32_epi32, _mm256_set1_epi32,
-        _mm256_setr_epi32, _mm256_setzero_si256, _mm256_srai_epi32, _mm256_unpackhi_epi16,
+        _mm256_permute2x128_si256, _mm256_permute4x64_epi64, _mm256_set_m128i,
+        _mm256_set1_epi32, _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srai_epi32, _mm256_unpackhi_epi8, _mm256_unpackhi_epi16, _mm256_unpacklo_epi8,
         _mm256_unpacklo_epi16,
     };
 
@@ -126,6 +142,18 @@ mod avx2 {
     }
 
     #[inline(always)]
+    fn load_u8x32(s: &[u8]) -> __m256i {
+        let a: [u8; 32] = s[..32].try_into().expect("32 bytes");
+        bytemuck::cast(a)
+    }
+
+    #[inline(always)]
+    fn load_i16x8(s: &[i16]) -> __m128i {
+        let a: [i16; 8] = s[..8].try_into().expect("8 values");
+        bytemuck::cast(a)
+    }
+
+    #[inline(always)]
     fn load_i16x16(s: &[i16]) -> __m256i {
         let a: [i16; 16] = s[..16].try_into().expect("16 values");
         bytemuck::cast(a)
@@ -134,39 +162,47 @@ mod avx2 {
     /// Horizontal pass, four channels.
     #[target_feature(enable = "avx2")]
     pub(super) fn h_u8_4(src: &[u8], w: &FixedWindows, out: &mut [i16]) {
-        // Pixels p0..p3 as bytes r g b a: pair the same channel of p0,p1 and of p2,p3.
-        let shuffle = _mm_setr_epi8(0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
+        // Taps 0,1 in the low half and 2,3 in the high half: the same channel of two
+        // neighbouring pixels side by side, widened to 16 bits by the zero bytes.
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, 3, -1, 7, -1,
+            8, -1, 12, -1, 9, -1, 13, -1, 10, -1, 14, -1, 11, -1, 15, -1,
+        );
         h_u8_n::<4>(src, w, out, shuffle);
     }
 
     /// Horizontal pass, three channels: as four, with the fourth lane zero.
     #[target_feature(enable = "avx2")]
     pub(super) fn h_u8_3(src: &[u8], w: &FixedWindows, out: &mut [i16]) {
-        let shuffle = _mm_setr_epi8(0, 3, 1, 4, 2, 5, -1, -1, 6, 9, 7, 10, 8, 11, -1, -1);
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, -1, 3, -1, 1, -1, 4, -1, 2, -1, 5, -1, -1, -1, -1, -1,
+            6, -1, 9, -1, 7, -1, 10, -1, 8, -1, 11, -1, -1, -1, -1, -1,
+        );
         h_u8_n::<3>(src, w, out, shuffle);
     }
 
-    /// Four taps per step: the shuffled bytes widen to `[c0 c1]` pairs for taps 0,1 in
-    /// the low half and 2,3 in the high half; the weights `[k0 k1]` and `[k2 k3]` are
-    /// broadcast to match, and `madd` leaves one 32-bit sum per channel and half.
+    /// Four taps per step: sixteen bytes (four pixels and more) broadcast to both
+    /// halves, one byte shuffle that pairs and widens them, one `madd` with the spread
+    /// weights (see [`FixedWindows::spread`]), which leaves one 32-bit sum per channel
+    /// and half.
     #[target_feature(enable = "avx2")]
     #[inline]
-    fn h_u8_n<const CH: usize>(src: &[u8], w: &FixedWindows, out: &mut [i16], shuffle: __m128i) {
-        let spread = _mm256_setr_epi32(0, 0, 0, 0, 1, 1, 1, 1);
+    fn h_u8_n<const CH: usize>(src: &[u8], w: &FixedWindows, out: &mut [i16], shuffle: __m256i) {
         let round = _mm_set1_epi32(1 << (H_SHIFT - 1));
         for (i, o) in out.chunks_exact_mut(CH).enumerate() {
             let start = w.starts[i] as usize * CH;
-            let weights = w.of(i);
+            let weights = w.spread_of(i);
+            let groups = weights.len() / 16;
             // Four taps read 16 bytes, which for three channels runs 4 bytes past the
             // window: the caller's padding holds them.
-            let px = &src[start..start + weights.len() * CH + 16 - 4 * CH];
+            let px = &src[start..start + groups * 4 * CH + 16 - 4 * CH];
             let mut acc = _mm256_setzero_si256();
-            for (g, k4) in weights.chunks_exact(4).enumerate() {
-                let p = _mm256_cvtepu8_epi16(_mm_shuffle_epi8(load16(&px[g * 4 * CH..]), shuffle));
-                let k: [i16; 4] = k4.try_into().expect("4 weights");
-                let k = _mm_cvtsi64_si128(bytemuck::cast::<[i16; 4], i64>(k));
-                let k = _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(k), spread);
-                acc = _mm256_add_epi32(acc, _mm256_madd_epi16(p, k));
+            for (g, k) in weights.chunks_exact(16).enumerate() {
+                let p = _mm256_broadcastsi128_si256(load16(&px[g * 4 * CH..]));
+                let p = _mm256_shuffle_epi8(p, shuffle);
+                acc = _mm256_add_epi32(acc, _mm256_madd_epi16(p, load_i16x16(k)));
             }
             let s = _mm_add_epi32(
                 _mm256_castsi256_si128(acc),
@@ -229,6 +265,122 @@ mod avx2 {
         }
         if x < width {
             kernels::v_u8(&src[x..], stride, start, weights, &mut out[x..]);
+        }
+    }
+
+    /// Vertical pass first: 32 columns of `u8` per step, two rows per `madd`. The two
+    /// rows' bytes are interleaved, then widened with zeros into `[row k, row k + 1]`
+    /// pairs of 16-bit values.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn v_u8_i16(
+        src: &[u8],
+        stride: usize,
+        start: usize,
+        weights: &[i16],
+        out: &mut [i16],
+    ) {
+        let width = out.len();
+        let round = _mm256_set1_epi32(1 << (H_SHIFT - 1));
+        let zero = _mm256_setzero_si256();
+        let n = weights.len();
+        let mut x = 0;
+        while x + 32 <= width {
+            let mut acc = [_mm256_setzero_si256(); 4];
+            let mut k = 0;
+            while k < n {
+                let r0 = &src[(start + k) * stride + x..][..32];
+                let (r1, k1) = if k + 1 < n {
+                    (&src[(start + k + 1) * stride + x..][..32], weights[k + 1])
+                } else {
+                    (r0, 0)
+                };
+                let kv = _mm256_set1_epi32(pair(weights[k], k1));
+                let a = load_u8x32(r0);
+                let b = load_u8x32(r1);
+                let lo = _mm256_unpacklo_epi8(a, b);
+                let hi = _mm256_unpackhi_epi8(a, b);
+                let p = [
+                    _mm256_unpacklo_epi8(lo, zero),
+                    _mm256_unpackhi_epi8(lo, zero),
+                    _mm256_unpacklo_epi8(hi, zero),
+                    _mm256_unpackhi_epi8(hi, zero),
+                ];
+                for j in 0..4 {
+                    acc[j] = _mm256_add_epi32(acc[j], _mm256_madd_epi16(p[j], kv));
+                }
+                k += 2;
+            }
+            let s = acc.map(|a| _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(a, round)));
+            // Lanes hold columns [0..4 | 16..20], [4..8 | 20..24], [8..12 | 24..28],
+            // [12..16 | 28..32]; packing pairs them, the 128-bit permutes order them.
+            let x01 = _mm256_packs_epi32(s[0], s[1]);
+            let x23 = _mm256_packs_epi32(s[2], s[3]);
+            let first: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x20>(x01, x23));
+            let second: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x31>(x01, x23));
+            out[x..x + 16].copy_from_slice(&first);
+            out[x + 16..x + 32].copy_from_slice(&second);
+            x += 32;
+        }
+        if x < width {
+            kernels::v_u8_i16(&src[x..], stride, start, weights, &mut out[x..]);
+        }
+    }
+
+    /// Horizontal pass second, four channels: four `i16` pixels are 32 bytes, two per
+    /// 128-bit half, so one in-lane shuffle pairs the taps.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_i16_u8_4(src: &[i16], w: &FixedWindows, out: &mut [u8]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15,
+            0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15,
+        );
+        h_i16_u8_n::<4>(src, w, out, shuffle);
+    }
+
+    /// Horizontal pass second, three channels: pixels 0,1 and 2,3 loaded into the two
+    /// halves separately (12 bytes each), the fourth lane zero.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_i16_u8_3(src: &[i16], w: &FixedWindows, out: &mut [u8]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11, -1, -1, -1, -1,
+            0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11, -1, -1, -1, -1,
+        );
+        h_i16_u8_n::<3>(src, w, out, shuffle);
+    }
+
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn h_i16_u8_n<const CH: usize>(
+        src: &[i16],
+        w: &FixedWindows,
+        out: &mut [u8],
+        shuffle: __m256i,
+    ) {
+        let round = _mm_set1_epi32(1 << (V_SHIFT - 1));
+        for (i, o) in out.chunks_exact_mut(CH).enumerate() {
+            let start = w.starts[i] as usize * CH;
+            let weights = w.spread_of(i);
+            let groups = weights.len() / 16;
+            // Each half reads 8 values: for three channels 2 past the two pixels.
+            let px = &src[start..start + groups * 4 * CH + 8 - 2 * CH];
+            let mut acc = _mm256_setzero_si256();
+            for (g, k) in weights.chunks_exact(16).enumerate() {
+                let base = g * 4 * CH;
+                let lo = load_i16x8(&px[base..]);
+                let hi = load_i16x8(&px[base + 2 * CH..]);
+                let p = _mm256_shuffle_epi8(_mm256_set_m128i(hi, lo), shuffle);
+                acc = _mm256_add_epi32(acc, _mm256_madd_epi16(p, load_i16x16(k)));
+            }
+            let s = _mm_add_epi32(
+                _mm256_castsi256_si128(acc),
+                _mm256_extracti128_si256::<1>(acc),
+            );
+            let s = _mm_srai_epi32::<V_IMM>(_mm_add_epi32(s, round));
+            let s = _mm_packs_epi32(s, s);
+            let v: [u8; 16] = bytemuck::cast(_mm_packus_epi16(s, s));
+            o.copy_from_slice(&v[..CH]);
         }
     }
 
@@ -317,6 +469,33 @@ mod tests {
                     kernels::v_u8(&src, stride, start, vw.of(i), &mut p);
                     avx2.v_u8(&src, stride, start, vw.of(i), &mut q);
                     assert_eq!(p, q, "{filter:?} {a}->{b} row {i}");
+                }
+                // The other pass order: vertical from u8 rows, then horizontal from i16.
+                let rows: Vec<u8> = (0..a as usize * stride).map(|_| rng.byte()).collect();
+                for i in 0..b as usize {
+                    let mut p = alloc::vec![0_i16; stride];
+                    let mut q = p.clone();
+                    let start = vw.starts[i] as usize;
+                    kernels::v_u8_i16(&rows, stride, start, vw.of(i), &mut p);
+                    avx2.v_u8_i16(&rows, stride, start, vw.of(i), &mut q);
+                    assert_eq!(p, q, "{filter:?} {a}->{b} u8 row {i}");
+                }
+                for ch in [3, 4] {
+                    let n = (a as usize + fw.stride + 8) * ch;
+                    let mut src: Vec<i16> = (0..n)
+                        .map(|_| i16::from(rng.byte()) * 80 - 2000)
+                        .collect();
+                    src[a as usize * ch..].fill(0);
+                    let mut p = alloc::vec![0_u8; b as usize * ch];
+                    let mut q = p.clone();
+                    if ch == 3 {
+                        kernels::h_i16_u8::<3>(&src, &fw, &mut p);
+                        avx2.h_i16_u8_3(&src, &fw, &mut q);
+                    } else {
+                        kernels::h_i16_u8::<4>(&src, &fw, &mut p);
+                        avx2.h_i16_u8_4(&src, &fw, &mut q);
+                    }
+                    assert_eq!(p, q, "{filter:?} {a}->{b} i16 ×{ch}");
                 }
                 // Float kernels.
                 let fl = FloatWindows::new(&Windows::new(a, b, filter));
