@@ -73,20 +73,38 @@ pub(super) fn resize<P: Resample>(
     let stride = dw as usize * ch;
     let tmp = grow(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
 
+    // Four rows at a time share the weights (the last group may be shorter).
+    let load = |row: &mut [u8], r: usize| {
+        let y = u32::try_from(row_lo + r).unwrap_or(u32::MAX);
+        let bytes: &[u8] = bytemuck::cast_slice(src.row(y).unwrap_or_default());
+        if straight {
+            premultiply(ch, bytes, &mut row[..row_len]);
+        } else {
+            row[..row_len].copy_from_slice(bytes);
+        }
+    };
     each_chunk(
         tmp,
-        stride,
-        || alloc::vec![0_u8; padded],
-        |row, r, out| {
-            let y = u32::try_from(row_lo + r).unwrap_or(u32::MAX);
-            let px = src.row(y).unwrap_or_default();
-            let bytes: &[u8] = bytemuck::cast_slice(px);
-            if straight {
-                premultiply(ch, bytes, &mut row[..row_len]);
-            } else {
-                row[..row_len].copy_from_slice(bytes);
+        4 * stride,
+        || alloc::vec![0_u8; 4 * padded],
+        |rows, g, out| {
+            let n = out.len() / stride;
+            for (j, row) in rows.chunks_exact_mut(padded).take(n).enumerate() {
+                load(row, 4 * g + j);
             }
-            simd::h_u8(ch, row, &hf, out);
+            if n == 4 {
+                let (r01, r23) = rows.split_at(2 * padded);
+                let (r0, r1) = r01.split_at(padded);
+                let (r2, r3) = r23.split_at(padded);
+                let (o01, o23) = out.split_at_mut(2 * stride);
+                let (o0, o1) = o01.split_at_mut(stride);
+                let (o2, o3) = o23.split_at_mut(stride);
+                simd::h_u8_x4(ch, [r0, r1, r2, r3], &hf, [o0, o1, o2, o3]);
+            } else {
+                for (row, o) in rows.chunks_exact(padded).zip(out.chunks_exact_mut(stride)) {
+                    simd::h_u8(ch, row, &hf, o);
+                }
+            }
         },
     );
 

@@ -423,8 +423,9 @@ fn grow<T: Copy + Default>(
     Ok(&mut buf[..len])
 }
 
-/// Runs `f(scratch, i, chunk)` over the chunks of `len` elements of `buf` (in parallel
-/// with the `rayon` feature), with one `init()` scratch value per task.
+/// Runs `f(scratch, i, chunk)` over the chunks of `len` elements of `buf` (the last
+/// may be shorter; in parallel with the `rayon` feature), with one `init()` scratch
+/// value per task.
 fn each_chunk<T: Send, S>(
     buf: &mut [T],
     len: usize,
@@ -437,14 +438,14 @@ fn each_chunk<T: Send, S>(
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        buf.par_chunks_exact_mut(len)
+        buf.par_chunks_mut(len)
             .enumerate()
             .for_each_init(init, |s, (i, c)| f(s, i, c));
     }
     #[cfg(not(feature = "rayon"))]
     {
         let mut s = init();
-        for (i, c) in buf.chunks_exact_mut(len).enumerate() {
+        for (i, c) in buf.chunks_mut(len).enumerate() {
             f(&mut s, i, c);
         }
     }

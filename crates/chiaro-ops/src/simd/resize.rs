@@ -66,6 +66,8 @@ macro_rules! dispatch {
 dispatch! {
     fn h_u8_3(src: &[u8], w: &FixedWindows, out: &mut [i16]) => kernels::h_u8::<3>;
     fn h_u8_4(src: &[u8], w: &FixedWindows, out: &mut [i16]) => kernels::h_u8::<4>;
+    fn h_u8_3_x4(src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) => h_u8_x4_portable::<3>;
+    fn h_u8_4_x4(src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) => h_u8_x4_portable::<4>;
     fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8])
         => kernels::v_u8;
     fn v_u8_i16(src: &[u8], stride: usize, start: usize, weights: &[i16], out: &mut [i16])
@@ -88,6 +90,27 @@ pub(crate) fn h_u8(ch: usize, src: &[u8], w: &FixedWindows, out: &mut [i16]) {
         2 => kernels::h_u8::<2>(src, w, out),
         3 => h_u8_3(src, w, out),
         _ => h_u8_4(src, w, out),
+    }
+}
+
+/// Four rows of [`kernels::h_u8`], one after the other.
+fn h_u8_x4_portable<const CH: usize>(src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) {
+    for (s, o) in src.into_iter().zip(out) {
+        kernels::h_u8::<CH>(s, w, o);
+    }
+}
+
+/// The horizontal 8-bit kernel over four rows at once (sharing the weights), for `ch`
+/// channels; the result is that of [`h_u8`] on each row.
+pub(crate) fn h_u8_x4(ch: usize, src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) {
+    match ch {
+        3 => h_u8_3_x4(src, w, out),
+        4 => h_u8_4_x4(src, w, out),
+        _ => {
+            for (s, o) in src.into_iter().zip(out) {
+                h_u8(ch, s, w, o);
+            }
+        }
     }
 }
 
@@ -211,6 +234,82 @@ mod avx2 {
             let s = _mm_srai_epi32::<H_IMM>(_mm_add_epi32(s, round));
             let v: [i16; 8] = bytemuck::cast(_mm_packs_epi32(s, s));
             o.copy_from_slice(&v[..CH]);
+        }
+    }
+
+    /// Four rows of [`h_u8_4`] at once.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_u8_4_x4(src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, 3, -1, 7, -1,
+            8, -1, 12, -1, 9, -1, 13, -1, 10, -1, 14, -1, 11, -1, 15, -1,
+        );
+        h_u8_n_x4::<4>(src, w, out, shuffle);
+    }
+
+    /// Four rows of [`h_u8_3`] at once.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_u8_3_x4(src: [&[u8]; 4], w: &FixedWindows, out: [&mut [i16]; 4]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, -1, 3, -1, 1, -1, 4, -1, 2, -1, 5, -1, -1, -1, -1, -1,
+            6, -1, 9, -1, 7, -1, 10, -1, 8, -1, 11, -1, -1, -1, -1, -1,
+        );
+        h_u8_n_x4::<3>(src, w, out, shuffle);
+    }
+
+    /// [`h_u8_n`] over four rows: each group of weights is loaded once for the four,
+    /// and the four sums are reduced and narrowed together.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn h_u8_n_x4<const CH: usize>(
+        src: [&[u8]; 4],
+        w: &FixedWindows,
+        out: [&mut [i16]; 4],
+        shuffle: __m256i,
+    ) {
+        let round = _mm256_set1_epi32(1 << (H_SHIFT - 1));
+        let [o0, o1, o2, o3] = out;
+        let n = o0.len() / CH;
+        for i in 0..n {
+            let start = w.starts[i] as usize * CH;
+            let weights = w.spread_of(i);
+            let groups = weights.len() / 16;
+            let end = start + groups * 4 * CH + 16 - 4 * CH;
+            let px = [
+                &src[0][start..end],
+                &src[1][start..end],
+                &src[2][start..end],
+                &src[3][start..end],
+            ];
+            let mut acc = [_mm256_setzero_si256(); 4];
+            for (g, k) in weights.chunks_exact(16).enumerate() {
+                let k = load_i16x16(k);
+                for r in 0..4 {
+                    let p = _mm256_broadcastsi128_si256(load16(&px[r][g * 4 * CH..]));
+                    let p = _mm256_shuffle_epi8(p, shuffle);
+                    acc[r] = _mm256_add_epi32(acc[r], _mm256_madd_epi16(p, k));
+                }
+            }
+            // [row 0 | row 1] and [row 2 | row 3], each the sum of its two halves.
+            let s01 = _mm256_add_epi32(
+                _mm256_permute2x128_si256::<0x20>(acc[0], acc[1]),
+                _mm256_permute2x128_si256::<0x31>(acc[0], acc[1]),
+            );
+            let s23 = _mm256_add_epi32(
+                _mm256_permute2x128_si256::<0x20>(acc[2], acc[3]),
+                _mm256_permute2x128_si256::<0x31>(acc[2], acc[3]),
+            );
+            let s01 = _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(s01, round));
+            let s23 = _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(s23, round));
+            // Lanes: [row 0, row 2 | row 1, row 3], four values each.
+            let v: [i16; 16] = bytemuck::cast(_mm256_packs_epi32(s01, s23));
+            let at = i * CH;
+            o0[at..at + CH].copy_from_slice(&v[0..CH]);
+            o2[at..at + CH].copy_from_slice(&v[4..4 + CH]);
+            o1[at..at + CH].copy_from_slice(&v[8..8 + CH]);
+            o3[at..at + CH].copy_from_slice(&v[12..12 + CH]);
         }
     }
 
@@ -455,6 +554,35 @@ mod tests {
                         avx2.h_u8_4(&src, &fw, &mut q);
                     }
                     assert_eq!(p, q, "{filter:?} {a}->{b} ×{ch}");
+                }
+                // Four rows at once equal four single rows.
+                for ch in [3, 4] {
+                    let n = (a as usize + fw.stride + 8) * ch;
+                    let rows: Vec<Vec<u8>> = (0..4)
+                        .map(|_| {
+                            let mut r: Vec<u8> = (0..n).map(|_| rng.byte()).collect();
+                            r[a as usize * ch..].fill(0);
+                            r
+                        })
+                        .collect();
+                    let mut p = alloc::vec![alloc::vec![0_i16; b as usize * ch]; 4];
+                    let mut q = p.clone();
+                    for (r, o) in rows.iter().zip(&mut p) {
+                        if ch == 3 {
+                            kernels::h_u8::<3>(r, &fw, o);
+                        } else {
+                            kernels::h_u8::<4>(r, &fw, o);
+                        }
+                    }
+                    let src = [&rows[0][..], &rows[1][..], &rows[2][..], &rows[3][..]];
+                    let [q0, q1, q2, q3] = &mut q[..] else { unreachable!() };
+                    let out = [&mut q0[..], &mut q1[..], &mut q2[..], &mut q3[..]];
+                    if ch == 3 {
+                        avx2.h_u8_3_x4(src, &fw, out);
+                    } else {
+                        avx2.h_u8_4_x4(src, &fw, out);
+                    }
+                    assert_eq!(p, q, "{filter:?} {a}->{b} ×{ch}, four rows");
                 }
                 // Vertical: `a` intermediate rows of 77 values with ringing.
                 let vw = FixedWindows::new(&Windows::new(a, b, filter), 1);
