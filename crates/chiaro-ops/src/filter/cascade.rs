@@ -28,7 +28,9 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
-use chiaro_pixel::{Channel, ChannelType, Image, Pixel, View, ViewMut};
+use chiaro_pixel::{
+    Channel, ChannelType, Image, Pixel, PremulRgba8, Rgba8, View, ViewMut, convert_slice,
+};
 
 use super::sample::{alpha_index, needs_premultiply};
 use crate::simd::filter as simd;
@@ -334,8 +336,8 @@ pub(crate) fn horizontal<T: Copy, A: Acc<T>, const CH: usize>(
     let mut s2 = [A::ZERO; CH];
     let mut s3 = first.map(|v| A::widen(v).times(taps.norm));
     let tap = |q: usize, off: isize| pad[q.wrapping_add_signed(off)];
-    // Warm-up: steps for pixels −R+1 ..= −1 (pad indices r+3 ..= l−1).
-    for q in (r + 3)..l {
+    // Warm-up: steps for pixels −R+1 ..= −1 (pad indices l−R+1 ..= l−1).
+    for q in (l + 1 - r)..l {
         step::<T, A, CH>(
             [
                 tap(q, taps.pos[0]),
@@ -418,31 +420,34 @@ pub(crate) fn vertical<T: Copy, A: Acc<T>>(
     let (s2, s3) = (&mut s2[..len], &mut s3[..len]);
     let (p0, p1, p2, p3) = (&pos[0][..len], &pos[1][..len], &pos[2][..len], &pos[3][..len]);
     let (n0, n1, n2, n3) = (&neg[0][..len], &neg[1][..len], &neg[2][..len], &neg[3][..len]);
-    let mut body = |i: usize| {
-        let plus = A::widen(p0[i])
-            .add(A::widen(p1[i]))
-            .add(A::widen(p2[i]).add(A::widen(p3[i])));
-        let minus = A::widen(n0[i])
-            .add(A::widen(n1[i]))
-            .add(A::widen(n2[i]).add(A::widen(n3[i])));
-        let a = s1[i].add(plus.sub(minus));
-        s1[i] = a;
-        let b = s2[i].add(a);
-        s2[i] = b;
-        let c = s3[i].add(b);
-        s3[i] = c;
-        c
-    };
+    macro_rules! sums {
+        ($i:expr) => {{
+            let i = $i;
+            let plus = A::widen(p0[i])
+                .add(A::widen(p1[i]))
+                .add(A::widen(p2[i]).add(A::widen(p3[i])));
+            let minus = A::widen(n0[i])
+                .add(A::widen(n1[i]))
+                .add(A::widen(n2[i]).add(A::widen(n3[i])));
+            let a = s1[i].add(plus.sub(minus));
+            s1[i] = a;
+            let b = s2[i].add(a);
+            s2[i] = b;
+            let c = s3[i].add(b);
+            s3[i] = c;
+            c
+        }};
+    }
     match out {
         Some(out) => {
             let out = &mut out[..len];
             for i in 0..len {
-                out[i] = body(i).narrow(inv);
+                out[i] = sums!(i).narrow(inv);
             }
         }
         None => {
             for i in 0..len {
-                body(i);
+                sums!(i);
             }
         }
     }
@@ -477,6 +482,17 @@ pub(crate) fn run<P: Pixel>(src: View<'_, P>, taps: &Taps) -> Image<P> {
 /// Channel-type plumbing the passes need: kernels (dispatched to AVX2 for `u8`/`u32`),
 /// premultiplying and unpremultiplying rows of channels.
 pub(crate) trait Lane: bytemuck::Pod + Send + Sync + Default {
+    /// `src` (`ch`-channel pixels, alpha last) premultiplied into `dst`.
+    fn premultiply_into(src: &[Self], dst: &mut Vec<Self>, ch: usize) {
+        dst.clear();
+        dst.extend_from_slice(src);
+        premultiply_row(dst, ch);
+    }
+    /// `src` unpremultiplied into `dst`.
+    fn unpremultiply_into(src: &[Self], dst: &mut [Self], ch: usize) {
+        dst.copy_from_slice(src);
+        unpremultiply_row(dst, ch);
+    }
     /// `c × a / max`, rounded.
     fn premul(c: Self, a: Self) -> Self;
     /// `c × max / a`, rounded and clamped; zero alpha gives zero.
@@ -484,6 +500,30 @@ pub(crate) trait Lane: bytemuck::Pod + Send + Sync + Default {
 }
 
 impl Lane for u8 {
+    fn premultiply_into(src: &[u8], dst: &mut Vec<u8>, ch: usize) {
+        if ch == 4 {
+            // chiaro-pixel's conversion (AVX2 where available).
+            dst.clear();
+            dst.resize(src.len(), 0);
+            let s: &[Rgba8] = bytemuck::cast_slice(src);
+            let d: &mut [PremulRgba8] = bytemuck::cast_slice_mut(dst);
+            convert_slice(s, d);
+        } else {
+            dst.clear();
+            dst.extend_from_slice(src);
+            premultiply_row(dst, ch);
+        }
+    }
+    fn unpremultiply_into(src: &[u8], dst: &mut [u8], ch: usize) {
+        if ch == 4 {
+            let src: &[PremulRgba8] = bytemuck::cast_slice(src);
+            let dst: &mut [Rgba8] = bytemuck::cast_slice_mut(dst);
+            convert_slice(src, dst);
+        } else {
+            dst.copy_from_slice(src);
+            unpremultiply_row(dst, ch);
+        }
+    }
     #[inline]
     fn premul(c: u8, a: u8) -> u8 {
         let x = u32::from(c) * u32::from(a) + 128;
@@ -557,6 +597,12 @@ fn unpremultiply_row<T: Lane>(row: &mut [T], ch: usize) {
 /// The kernels one channel/accumulator pair runs; `u8`/`u32` goes through the AVX2
 /// dispatcher, the others run the portable build.
 pub(crate) trait Kernels<T>: Acc<T> {
+    /// Whether [`horizontal_pair`](Kernels::horizontal_pair) is implemented.
+    const HAS_PAIR: bool = false;
+    /// [`horizontal`] over two interleaved four-channel rows (eight channels).
+    fn horizontal_pair(pad: &[T], taps: &Taps, out: &mut [T], inv: Self::Inv) {
+        Self::horizontal_dyn(pad, 4, taps, out, inv);
+    }
     /// [`horizontal`] for `CH` = 1..=4.
     fn horizontal_dyn(pad: &[T], ch: usize, taps: &Taps, out: &mut [T], inv: Self::Inv);
     /// [`vertical`].
@@ -618,6 +664,10 @@ portable_kernels!(u16, f64);
 portable_kernels!(f32, f64);
 
 impl Kernels<u8> for u32 {
+    const HAS_PAIR: bool = true;
+    fn horizontal_pair(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
+        simd::cascade_horizontal_pair_u8(pad, taps, out, inv);
+    }
     fn horizontal_dyn(pad: &[u8], ch: usize, taps: &Taps, out: &mut [u8], inv: f32) {
         simd::cascade_horizontal_u8(pad, ch, taps, out, inv);
     }
@@ -643,28 +693,29 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
     let w = src.width() as usize;
     // Pixels wider than four channels run one channel at a time.
     let group = if ch <= 4 { ch } else { 1 };
-    let pad_len = (taps.left_pad() + w + taps.reach) * group;
 
-    let horizontal_row = |y: u32, out: &mut [P], pad: &mut Vec<T>, tmp: &mut Vec<T>| {
-        let Some(row) = src.row(y) else { return };
-        let row: &[T] = bytemuck::cast_slice(row);
-        let out: &mut [T] = bytemuck::cast_slice_mut(out);
-        let source: &[T] = if premul {
+    let source_row = |y: u32, tmp: &mut Vec<T>| -> Option<()> {
+        let row: &[T] = bytemuck::cast_slice(src.row(y)?);
+        if premul {
+            T::premultiply_into(row, tmp, ch);
+        } else {
             tmp.clear();
             tmp.extend_from_slice(row);
-            premultiply_row(tmp, ch);
-            tmp
-        } else {
-            row
-        };
+        }
+        Some(())
+    };
+    let horizontal_row = |y: u32, out: &mut [T], pad: &mut Vec<T>, tmp: &mut Vec<T>| {
+        if source_row(y, tmp).is_none() {
+            return;
+        }
         if group == ch {
-            fill_pad(pad, source, ch, taps);
+            fill_pad(pad, tmp, ch, taps);
             A::horizontal_dyn(pad, ch, taps, out, inv);
         } else {
             let mut single = vec![T::default(); w];
             let mut line = vec![T::default(); w];
             for c in 0..ch {
-                for (d, px) in line.iter_mut().zip(source.chunks_exact(ch)) {
+                for (d, px) in line.iter_mut().zip(tmp.chunks_exact(ch)) {
                     *d = px[c];
                 }
                 fill_pad(pad, &line, 1, taps);
@@ -675,24 +726,62 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
             }
         }
     };
-
+    // Two rows at a time where the kernels have a paired build (four-channel u8): the
+    // rows are interleaved pixel by pixel into one eight-channel row, which the same
+    // cascade runs on with twice the lanes; each lane's arithmetic is unchanged.
+    let pairs = A::HAS_PAIR && ch == 4;
+    let band_rows = |y0: u32, mut band: ViewMut<'_, P>, s: &mut Scratch<T>| {
+        let (first, second) = match band.as_view_mut().split_at_row(1) {
+            Ok(parts) => parts,
+            Err(_) => return,
+        };
+        let (mut first, mut second) = (first, second);
+        let (Some(a), Some(b)) = (first.row_mut(0), second.row_mut(0)) else {
+            if let Some(a) = first.row_mut(0) {
+                horizontal_row(y0, bytemuck::cast_slice_mut(a), &mut s.pad, &mut s.tmp);
+            }
+            return;
+        };
+        let (a, b): (&mut [T], &mut [T]) = (bytemuck::cast_slice_mut(a), bytemuck::cast_slice_mut(b));
+        if !pairs {
+            horizontal_row(y0, a, &mut s.pad, &mut s.tmp);
+            horizontal_row(y0 + 1, b, &mut s.pad, &mut s.tmp);
+            return;
+        }
+        if source_row(y0, &mut s.tmp).is_none() || source_row(y0 + 1, &mut s.tmp2).is_none() {
+            return;
+        }
+        s.line.clear();
+        for (pa, pb) in s.tmp.chunks_exact(4).zip(s.tmp2.chunks_exact(4)) {
+            s.line.extend_from_slice(pa);
+            s.line.extend_from_slice(pb);
+        }
+        fill_pad(&mut s.pad, &s.line, 8, taps);
+        s.out.clear();
+        s.out.resize(w * 8, T::default());
+        A::horizontal_pair(&s.pad, taps, &mut s.out, inv);
+        for ((px, pa), pb) in s.out.chunks_exact(8).zip(a.chunks_exact_mut(4)).zip(b.chunks_exact_mut(4)) {
+            pa.copy_from_slice(&px[..4]);
+            pb.copy_from_slice(&px[4..]);
+        }
+    };
+    let two = NonZeroU32::new(2).unwrap_or(NonZeroU32::MIN);
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        dst.as_view_mut().par_rows_mut().enumerate().for_each_init(
-            || (vec![T::default(); pad_len], Vec::new()),
-            |(pad, tmp), (y, out)| {
-                #[expect(clippy::cast_possible_truncation, reason = "y < height, a u32")]
-                horizontal_row(y as u32, out, pad, tmp);
+        dst.as_view_mut().par_row_chunks_mut(two).enumerate().for_each_init(
+            Scratch::default,
+            |s, (i, band)| {
+                #[expect(clippy::cast_possible_truncation, reason = "2·i < height, a u32")]
+                band_rows(2 * i as u32, band, s);
             },
         );
     }
     #[cfg(not(feature = "rayon"))]
     {
-        let mut pad = vec![T::default(); pad_len];
-        let mut tmp = Vec::new();
-        for (y, out) in (0u32..).zip(dst.rows_mut()) {
-            horizontal_row(y, out, &mut pad, &mut tmp);
+        let mut s = Scratch::default();
+        for (i, band) in (0u32..).zip(dst.as_view_mut().row_chunks_mut(two)) {
+            band_rows(2 * i, band, &mut s);
         }
     }
 
@@ -713,6 +802,27 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
     }
     #[cfg(not(feature = "rayon"))]
     dst.tiles_mut(band, full).for_each(column_band);
+}
+
+/// Buffers one thread of the horizontal pass reuses from row to row.
+struct Scratch<T> {
+    pad: Vec<T>,
+    tmp: Vec<T>,
+    tmp2: Vec<T>,
+    line: Vec<T>,
+    out: Vec<T>,
+}
+
+impl<T> Default for Scratch<T> {
+    fn default() -> Self {
+        Self {
+            pad: Vec::new(),
+            tmp: Vec::new(),
+            tmp2: Vec::new(),
+            line: Vec::new(),
+            out: Vec::new(),
+        }
+    }
 }
 
 /// Fills `pad` with `left_pad()` copies of the first pixel of `row`, the row, and `R`
@@ -748,37 +858,45 @@ fn vertical_band<T: Lane, A: Kernels<T> + Default>(
         return;
     }
     let r = taps.reach;
-    let slots = (r + 3).min(h);
+    // Rows y−R−3 ..= y are read from the ring once row y is saved there.
+    let slots = (r + 4).min(h);
     let mut ring = vec![T::default(); slots * len];
     let mut s1 = vec![A::default(); len];
     let mut s2 = vec![A::default(); len];
     let mut s3: Vec<A> = rows[0].iter().map(|&v| A::widen(v).times(taps.norm)).collect();
-    let mut out = vec![T::default(); len];
+    let mut out = vec![T::default(); if unpremul.is_some() { len } else { 0 }];
     let last = h - 1;
-    // The source row `t` for output row `y`: rows above `y` were overwritten and live
-    // in the ring; the others are still in place.
     let clamp = |y: isize, off: isize| (y + off).clamp(0, last.cast_signed()).cast_unsigned();
-    for y in (1 - r.cast_signed())..h.cast_signed() {
-        let current = y.max(0).cast_unsigned();
+    // Warm-up: nothing is overwritten yet, every tap reads the rows in place.
+    for y in (1 - r.cast_signed())..0 {
+        let pos = taps.pos.map(|off| &rows[clamp(y, off)][..]);
+        let neg = taps.neg.map(|off| &rows[clamp(y, off)][..]);
+        A::vertical_dyn(pos, neg, [&mut s1, &mut s2, &mut s3], None, inv);
+    }
+    for y in 0..h {
+        // Save row y, then write the finished row over it: rows up to y are read from
+        // the ring, the ones below from the image.
+        ring[(y % slots) * len..][..len].copy_from_slice(&rows[y][..]);
+        let (upto, rest) = rows.split_at_mut(y + 1);
+        let Some((current, _)) = upto.split_last_mut() else {
+            return;
+        };
         let row_at = |t: usize| -> &[T] {
-            if t < current {
+            if t <= y {
                 &ring[(t % slots) * len..][..len]
             } else {
-                &rows[t][..]
+                &rest[t - y - 1][..]
             }
         };
-        let pos = taps.pos.map(|off| row_at(clamp(y, off)));
-        let neg = taps.neg.map(|off| row_at(clamp(y, off)));
-        if y < 0 {
-            A::vertical_dyn(pos, neg, [&mut s1, &mut s2, &mut s3], None, inv);
-            continue;
+        let yi = y.cast_signed();
+        let pos = taps.pos.map(|off| row_at(clamp(yi, off)));
+        let neg = taps.neg.map(|off| row_at(clamp(yi, off)));
+        match unpremul {
+            Some(ch) => {
+                A::vertical_dyn(pos, neg, [&mut s1, &mut s2, &mut s3], Some(&mut out), inv);
+                T::unpremultiply_into(&out, current, ch);
+            }
+            None => A::vertical_dyn(pos, neg, [&mut s1, &mut s2, &mut s3], Some(current), inv),
         }
-        A::vertical_dyn(pos, neg, [&mut s1, &mut s2, &mut s3], Some(&mut out), inv);
-        if let Some(ch) = unpremul {
-            unpremultiply_row(&mut out, ch);
-        }
-        let row = &mut rows[current];
-        ring[(current % slots) * len..][..len].copy_from_slice(row);
-        row.copy_from_slice(&out);
     }
 }

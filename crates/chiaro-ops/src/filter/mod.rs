@@ -29,7 +29,7 @@ pub(crate) mod cascade;
 mod convolve;
 mod error;
 mod gaussian;
-mod sample;
+pub(crate) mod sample;
 
 pub use box_blur::{MAX_BOX_RADIUS, box_blur};
 pub use convolve::{Kernel, MAX_KERNEL_SIZE, convolve};

@@ -40,13 +40,178 @@ fn horizontal_u8(pad: &[u8], ch: usize, taps: &Taps, out: &mut [u8], inv: f32) {
     }
 }
 
+/// Two interleaved four-channel rows: the cascade with eight lanes.
+#[inline(always)]
+fn horizontal_pair_u8(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
+    horizontal::<u8, u32, 8>(
+        bytemuck::cast_slice(pad),
+        taps,
+        bytemuck::cast_slice_mut(out),
+        inv,
+    );
+}
+
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod avx2 {
+    //! AVX2 builds. The vertical step handles eight samples per iteration; the
+    //! horizontal pass of four-channel rows keeps one pixel's three sums in a 128-bit
+    //! register each (the running sums are a serial chain along the row). Loads and
+    //! stores go through `bytemuck` casts of fixed-size arrays; tails run the portable
+    //! code, which performs the same integer and IEEE operations.
+
+    use core::arch::x86_64::{
+        __m128i, __m256i, _mm_add_epi32, _mm_add_ps, _mm_cvtepi32_ps, _mm_cvtepu8_epi32,
+        _mm_cvtsi32_si128, _mm_cvtsi64_si128, _mm_cvtsi128_si32, _mm_cvtsi128_si64,
+        _mm_cvttps_epi32, _mm_mul_ps, _mm_packus_epi16, _mm_packus_epi32, _mm_set1_ps,
+        _mm_sub_epi32, _mm256_add_epi32, _mm256_add_ps, _mm256_castsi256_si128,
+        _mm256_cvtepi32_ps, _mm256_cvtepu8_epi32, _mm256_cvttps_epi32,
+        _mm256_extracti128_si256, _mm256_mul_ps, _mm256_set1_ps, _mm256_sub_epi32,
+    };
+
     use super::{Taps, horizontal_u8, vertical};
+
+    /// Eight bytes widened to eight `u32` lanes.
+
+    /// Four bytes widened to four `u32` lanes.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn load4(s: &[u8]) -> __m128i {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&s[..4]);
+        _mm_cvtepu8_epi32(_mm_cvtsi32_si128(i32::from_le_bytes(b)))
+    }
+
+
 
     #[target_feature(enable = "avx2")]
     pub(super) fn horizontal(pad: &[u8], ch: usize, taps: &Taps, out: &mut [u8], inv: f32) {
-        horizontal_u8(pad, ch, taps, out, inv);
+        if ch != 4 {
+            return horizontal_u8(pad, ch, taps, out, inv);
+        }
+        let w = out.len() / 4;
+        let l = taps.left_pad();
+        let r = taps.reach;
+        if w == 0 || pad.len() < (l + w + r) * 4 {
+            return;
+        }
+        let first = load4(&pad[l * 4..]);
+        #[expect(clippy::cast_possible_truncation, reason = "only used while 255 · N < 2³¹")]
+        let n = taps.norm as u32;
+        let first: [u32; 4] = bytemuck::cast(first);
+        let mut s1: __m128i = bytemuck::cast([0u32; 4]);
+        let mut s2 = s1;
+        let mut s3: __m128i = bytemuck::cast(first.map(|v| v.wrapping_mul(n)));
+        let inv = _mm_set1_ps(inv);
+        let half = _mm_set1_ps(0.5);
+        let at = |q: usize, off: isize| load4(&pad[q.wrapping_add_signed(off) * 4..]);
+        // Warm-up steps for pixels −R+1 ..= −1.
+        for q in (l + 1 - r)..l {
+            let plus = _mm_add_epi32(
+                _mm_add_epi32(at(q, taps.pos[0]), at(q, taps.pos[1])),
+                _mm_add_epi32(at(q, taps.pos[2]), at(q, taps.pos[3])),
+            );
+            let minus = _mm_add_epi32(
+                _mm_add_epi32(at(q, taps.neg[0]), at(q, taps.neg[1])),
+                _mm_add_epi32(at(q, taps.neg[2]), at(q, taps.neg[3])),
+            );
+            s1 = _mm_add_epi32(s1, _mm_sub_epi32(plus, minus));
+            s2 = _mm_add_epi32(s2, s1);
+            s3 = _mm_add_epi32(s3, s2);
+        }
+        // One output pixel per step, from tap rows sliced to exactly `w` pixels.
+        let px: &[[u8; 4]] = bytemuck::cast_slice(&pad[..(l + w + r) * 4]);
+        let tap = |off: isize| &px[l.wrapping_add_signed(off)..][..w];
+        let (a0, a1, a2, a3) = (tap(taps.pos[0]), tap(taps.pos[1]), tap(taps.pos[2]), tap(taps.pos[3]));
+        let (b0, b1, b2, b3) = (tap(taps.neg[0]), tap(taps.neg[1]), tap(taps.neg[2]), tap(taps.neg[3]));
+        let out: &mut [[u8; 4]] = bytemuck::cast_slice_mut(&mut out[..w * 4]);
+        let out = &mut out[..w];
+        let widen = |p: [u8; 4]| _mm_cvtepu8_epi32(_mm_cvtsi32_si128(i32::from_le_bytes(p)));
+        for i in 0..w {
+            let plus = _mm_add_epi32(
+                _mm_add_epi32(widen(a0[i]), widen(a1[i])),
+                _mm_add_epi32(widen(a2[i]), widen(a3[i])),
+            );
+            let minus = _mm_add_epi32(
+                _mm_add_epi32(widen(b0[i]), widen(b1[i])),
+                _mm_add_epi32(widen(b2[i]), widen(b3[i])),
+            );
+            s1 = _mm_add_epi32(s1, _mm_sub_epi32(plus, minus));
+            s2 = _mm_add_epi32(s2, s1);
+            s3 = _mm_add_epi32(s3, s2);
+            let f = _mm_add_ps(_mm_mul_ps(_mm_cvtepi32_ps(s3), inv), half);
+            let v = _mm_cvttps_epi32(f);
+            let v = _mm_packus_epi16(_mm_packus_epi32(v, v), v);
+            out[i] = _mm_cvtsi128_si32(v).to_le_bytes();
+        }
+    }
+
+    /// Two interleaved four-channel rows (eight bytes per step): the three sums of
+    /// both pixels in one 256-bit register each.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn horizontal_pair(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
+        let w = out.len() / 8;
+        let l = taps.left_pad();
+        let r = taps.reach;
+        if w == 0 || pad.len() < (l + w + r) * 8 {
+            return;
+        }
+        let px: &[[u8; 8]] = bytemuck::cast_slice(&pad[..(l + w + r) * 8]);
+        let widen = |p: [u8; 8]| _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(p)));
+        #[expect(clippy::cast_possible_truncation, reason = "only used while 255 · N < 2³¹")]
+        let n = taps.norm as u32;
+        let first: [u32; 8] = bytemuck::cast(widen(px[l]));
+        let mut s1: __m256i = bytemuck::cast([0u32; 8]);
+        let mut s2 = s1;
+        let mut s3: __m256i = bytemuck::cast(first.map(|v| v.wrapping_mul(n)));
+        let vinv = _mm256_set1_ps(inv);
+        let half = _mm256_set1_ps(0.5);
+        let at = |q: usize, off: isize| widen(px[q.wrapping_add_signed(off)]);
+        for q in (l + 1 - r)..l {
+            let plus = _mm256_add_epi32(
+                _mm256_add_epi32(at(q, taps.pos[0]), at(q, taps.pos[1])),
+                _mm256_add_epi32(at(q, taps.pos[2]), at(q, taps.pos[3])),
+            );
+            let minus = _mm256_add_epi32(
+                _mm256_add_epi32(at(q, taps.neg[0]), at(q, taps.neg[1])),
+                _mm256_add_epi32(at(q, taps.neg[2]), at(q, taps.neg[3])),
+            );
+            s1 = _mm256_add_epi32(s1, _mm256_sub_epi32(plus, minus));
+            s2 = _mm256_add_epi32(s2, s1);
+            s3 = _mm256_add_epi32(s3, s2);
+        }
+        let tap = |off: isize| &px[l.wrapping_add_signed(off)..][..w];
+        let (a0, a1, a2, a3) = (tap(taps.pos[0]), tap(taps.pos[1]), tap(taps.pos[2]), tap(taps.pos[3]));
+        let (b0, b1, b2, b3) = (tap(taps.neg[0]), tap(taps.neg[1]), tap(taps.neg[2]), tap(taps.neg[3]));
+        let out: &mut [[u8; 8]] = bytemuck::cast_slice_mut(&mut out[..w * 8]);
+        let out = &mut out[..w];
+        for i in 0..w {
+            let plus = _mm256_add_epi32(
+                _mm256_add_epi32(widen(a0[i]), widen(a1[i])),
+                _mm256_add_epi32(widen(a2[i]), widen(a3[i])),
+            );
+            let minus = _mm256_add_epi32(
+                _mm256_add_epi32(widen(b0[i]), widen(b1[i])),
+                _mm256_add_epi32(widen(b2[i]), widen(b3[i])),
+            );
+            s1 = _mm256_add_epi32(s1, _mm256_sub_epi32(plus, minus));
+            s2 = _mm256_add_epi32(s2, s1);
+            s3 = _mm256_add_epi32(s3, s2);
+            let f = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(s3), vinv), half);
+            let v = _mm256_cvttps_epi32(f);
+            let words =
+                _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
+            out[i] = _mm_cvtsi128_si64(_mm_packus_epi16(words, words)).to_le_bytes();
+        }
+    }
+
+    /// The first `nb` blocks of eight bytes of a row.
+    fn rows8(r: &[u8], nb: usize) -> &[[u8; 8]] {
+        &bytemuck::cast_slice(&r[..nb * 8])[..nb]
+    }
+
+    /// The first `nb` blocks of eight sums.
+    fn sums8(s: &mut [u32], nb: usize) -> &mut [[u32; 8]] {
+        &mut bytemuck::cast_slice_mut(&mut s[..nb * 8])[..nb]
     }
 
     #[target_feature(enable = "avx2")]
@@ -57,7 +222,65 @@ mod avx2 {
         out: Option<&mut [u8]>,
         inv: f32,
     ) {
-        vertical::<u8, u32>(pos, neg, sums, out, inv);
+        let mut out = out;
+        let [s1, s2, s3] = sums;
+        let len = s1.len();
+        let blocks = len / 8 * 8;
+        let vinv = _mm256_set1_ps(inv);
+        let half = _mm256_set1_ps(0.5);
+        let nb = blocks / 8;
+        let (a0, a1, a2, a3) = (
+            rows8(pos[0], nb),
+            rows8(pos[1], nb),
+            rows8(pos[2], nb),
+            rows8(pos[3], nb),
+        );
+        let (b0, b1, b2, b3) = (
+            rows8(neg[0], nb),
+            rows8(neg[1], nb),
+            rows8(neg[2], nb),
+            rows8(neg[3], nb),
+        );
+        let (t1, t2, t3) = (sums8(s1, nb), sums8(s2, nb), sums8(s3, nb));
+        let widen = |b: [u8; 8]| _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(b)));
+        let mut out8: Option<&mut [[u8; 8]]> = out
+            .as_deref_mut()
+            .map(|o| &mut bytemuck::cast_slice_mut::<u8, [u8; 8]>(&mut o[..blocks])[..nb]);
+        for j in 0..nb {
+            let plus = _mm256_add_epi32(
+                _mm256_add_epi32(widen(a0[j]), widen(a1[j])),
+                _mm256_add_epi32(widen(a2[j]), widen(a3[j])),
+            );
+            let minus = _mm256_add_epi32(
+                _mm256_add_epi32(widen(b0[j]), widen(b1[j])),
+                _mm256_add_epi32(widen(b2[j]), widen(b3[j])),
+            );
+            let a = _mm256_add_epi32(bytemuck::cast(t1[j]), _mm256_sub_epi32(plus, minus));
+            t1[j] = bytemuck::cast(a);
+            let b = _mm256_add_epi32(bytemuck::cast(t2[j]), a);
+            t2[j] = bytemuck::cast(b);
+            let c = _mm256_add_epi32(bytemuck::cast(t3[j]), b);
+            t3[j] = bytemuck::cast(c);
+            if let Some(o) = out8.as_deref_mut() {
+                let f = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(c), vinv), half);
+                let v = _mm256_cvttps_epi32(f);
+                let words = _mm_packus_epi32(
+                    _mm256_castsi256_si128(v),
+                    _mm256_extracti128_si256::<1>(v),
+                );
+                let bytes = _mm_packus_epi16(words, words);
+                o[j] = _mm_cvtsi128_si64(bytes).to_le_bytes();
+            }
+        }
+        if blocks < len {
+            vertical::<u8, u32>(
+                pos.map(|p| &p[blocks..]),
+                neg.map(|n| &n[blocks..]),
+                [&mut s1[blocks..], &mut s2[blocks..], &mut s3[blocks..]],
+                out.map(|o| &mut o[blocks..]),
+                inv,
+            );
+        }
     }
 }
 
@@ -78,6 +301,19 @@ pub(crate) fn cascade_horizontal_u8(pad: &[u8], ch: usize, taps: &Taps, out: &mu
         return unsafe { avx2::horizontal(pad, ch, taps, out, inv) };
     }
     horizontal_u8(pad, ch, taps, out, inv);
+}
+
+/// Two interleaved four-channel rows through the `u8` cascade (see [`horizontal`]),
+/// AVX2 where the CPU has it.
+pub(crate) fn cascade_horizontal_pair_u8(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    if has_avx2() {
+        // SAFETY: the CPU supports AVX2, as detected on the line above, which is the
+        // only requirement of calling a `#[target_feature(enable = "avx2")]` function;
+        // its body is safe code.
+        return unsafe { avx2::horizontal_pair(pad, taps, out, inv) };
+    }
+    horizontal_pair_u8(pad, taps, out, inv);
 }
 
 /// One vertical step of the `u8` cascade (see [`vertical`]), AVX2 where the CPU has
@@ -113,6 +349,11 @@ pub(crate) mod portable {
         inv: f32,
     ) {
         horizontal_u8(pad, ch, taps, out, inv);
+    }
+
+    /// [`super::cascade_horizontal_pair_u8`] without AVX2.
+    pub(crate) fn cascade_horizontal_pair_u8(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
+        super::horizontal_pair_u8(pad, taps, out, inv);
     }
 
     /// [`super::cascade_vertical_u8`] without AVX2.
