@@ -473,3 +473,27 @@ fn each_row<P: Pixel, S>(
         }
     }
 }
+
+/// Runs `f(y, band)` over bands of `rows` rows of `dst` (the last may be shorter; in
+/// parallel with the `rayon` feature); `y` is the band's first row.
+fn each_row_chunk<P: Pixel>(
+    dst: ViewMut<'_, P>,
+    rows: u32,
+    f: impl Fn(usize, ViewMut<'_, P>) + Sync + Send,
+) {
+    let n = core::num::NonZeroU32::new(rows).unwrap_or(core::num::NonZeroU32::MIN);
+    let step = n.get() as usize;
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        dst.par_row_chunks_mut(n)
+            .enumerate()
+            .for_each(|(i, band)| f(i * step, band));
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        for (i, band) in dst.row_chunks_mut(n).enumerate() {
+            f(i * step, band);
+        }
+    }
+}

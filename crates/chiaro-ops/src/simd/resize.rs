@@ -74,6 +74,10 @@ dispatch! {
         => kernels::v_u8_i16;
     fn h_i16_u8_3(src: &[i16], w: &FixedWindows, out: &mut [u8]) => kernels::h_i16_u8::<3>;
     fn h_i16_u8_4(src: &[i16], w: &FixedWindows, out: &mut [u8]) => kernels::h_i16_u8::<4>;
+    fn h_i16_u8_3_x4(src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4])
+        => h_i16_u8_x4_portable::<3>;
+    fn h_i16_u8_4_x4(src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4])
+        => h_i16_u8_x4_portable::<4>;
     fn h_f32_1(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<1>;
     fn h_f32_2(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<2>;
     fn h_f32_3(src: &[f32], w: &FloatWindows, out: &mut [f32]) => kernels::h_f32::<3>;
@@ -122,6 +126,30 @@ pub(crate) fn h_i16_u8(ch: usize, src: &[i16], w: &FixedWindows, out: &mut [u8])
         2 => kernels::h_i16_u8::<2>(src, w, out),
         3 => h_i16_u8_3(src, w, out),
         _ => h_i16_u8_4(src, w, out),
+    }
+}
+
+/// Four rows of [`kernels::h_i16_u8`], one after the other.
+fn h_i16_u8_x4_portable<const CH: usize>(
+    src: [&[i16]; 4],
+    w: &FixedWindows,
+    out: [&mut [u8]; 4],
+) {
+    for (s, o) in src.into_iter().zip(out) {
+        kernels::h_i16_u8::<CH>(s, w, o);
+    }
+}
+
+/// [`h_i16_u8`] over four rows at once.
+pub(crate) fn h_i16_u8_x4(ch: usize, src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4]) {
+    match ch {
+        3 => h_i16_u8_3_x4(src, w, out),
+        4 => h_i16_u8_4_x4(src, w, out),
+        _ => {
+            for (s, o) in src.into_iter().zip(out) {
+                h_i16_u8(ch, s, w, o);
+            }
+        }
     }
 }
 
@@ -367,9 +395,9 @@ mod avx2 {
         }
     }
 
-    /// Vertical pass first: 32 columns of `u8` per step, two rows per `madd`. The two
+    /// Vertical pass first: 64 columns of `u8` per step, two rows per `madd`. The two
     /// rows' bytes are interleaved, then widened with zeros into `[row k, row k + 1]`
-    /// pairs of 16-bit values.
+    /// pairs of 16-bit values. The weight pairs are formed once per row of output.
     #[target_feature(enable = "avx2")]
     pub(super) fn v_u8_i16(
         src: &[u8],
@@ -382,43 +410,58 @@ mod avx2 {
         let round = _mm256_set1_epi32(1 << (H_SHIFT - 1));
         let zero = _mm256_setzero_si256();
         let n = weights.len();
+        // `MAX_TAPS` bounds the window; longer ones never reach this kernel.
+        debug_assert!(n <= 256, "windows longer than MAX_TAPS use the float path");
+        let mut pairs = [0_i32; 128];
+        let npairs = n.div_ceil(2).min(pairs.len());
+        for (j, p) in pairs.iter_mut().take(npairs).enumerate() {
+            let k1 = weights.get(2 * j + 1).copied().unwrap_or(0);
+            *p = pair(weights[2 * j], k1);
+        }
         let mut x = 0;
-        while x + 32 <= width {
-            let mut acc = [_mm256_setzero_si256(); 4];
-            let mut k = 0;
-            while k < n {
-                let r0 = &src[(start + k) * stride + x..][..32];
-                let (r1, k1) = if k + 1 < n {
-                    (&src[(start + k + 1) * stride + x..][..32], weights[k + 1])
+        while x + 64 <= width {
+            let mut acc = [_mm256_setzero_si256(); 8];
+            for (j, &kp) in pairs.iter().take(npairs).enumerate() {
+                let k = 2 * j;
+                let r0 = &src[(start + k) * stride + x..][..64];
+                // An odd last tap pairs its row with itself at weight zero.
+                let r1 = if k + 1 < n {
+                    &src[(start + k + 1) * stride + x..][..64]
                 } else {
-                    (r0, 0)
+                    r0
                 };
-                let kv = _mm256_set1_epi32(pair(weights[k], k1));
-                let a = load_u8x32(r0);
-                let b = load_u8x32(r1);
-                let lo = _mm256_unpacklo_epi8(a, b);
-                let hi = _mm256_unpackhi_epi8(a, b);
-                let p = [
-                    _mm256_unpacklo_epi8(lo, zero),
-                    _mm256_unpackhi_epi8(lo, zero),
-                    _mm256_unpacklo_epi8(hi, zero),
-                    _mm256_unpackhi_epi8(hi, zero),
-                ];
-                for j in 0..4 {
-                    acc[j] = _mm256_add_epi32(acc[j], _mm256_madd_epi16(p[j], kv));
+                let kv = _mm256_set1_epi32(kp);
+                for h in 0..2 {
+                    let a = load_u8x32(&r0[32 * h..]);
+                    let b = load_u8x32(&r1[32 * h..]);
+                    let lo = _mm256_unpacklo_epi8(a, b);
+                    let hi = _mm256_unpackhi_epi8(a, b);
+                    let p = [
+                        _mm256_unpacklo_epi8(lo, zero),
+                        _mm256_unpackhi_epi8(lo, zero),
+                        _mm256_unpacklo_epi8(hi, zero),
+                        _mm256_unpackhi_epi8(hi, zero),
+                    ];
+                    for (j, p) in p.into_iter().enumerate() {
+                        acc[4 * h + j] = _mm256_add_epi32(acc[4 * h + j], _mm256_madd_epi16(p, kv));
+                    }
                 }
-                k += 2;
             }
             let s = acc.map(|a| _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(a, round)));
-            // Lanes hold columns [0..4 | 16..20], [4..8 | 20..24], [8..12 | 24..28],
-            // [12..16 | 28..32]; packing pairs them, the 128-bit permutes order them.
-            let x01 = _mm256_packs_epi32(s[0], s[1]);
-            let x23 = _mm256_packs_epi32(s[2], s[3]);
-            let first: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x20>(x01, x23));
-            let second: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x31>(x01, x23));
-            out[x..x + 16].copy_from_slice(&first);
-            out[x + 16..x + 32].copy_from_slice(&second);
-            x += 32;
+            for h in 0..2 {
+                // Lanes hold columns [0..4 | 16..20], [4..8 | 20..24], [8..12 | 24..28],
+                // [12..16 | 28..32]; packing pairs them, the 128-bit permutes order them.
+                let x01 = _mm256_packs_epi32(s[4 * h], s[4 * h + 1]);
+                let x23 = _mm256_packs_epi32(s[4 * h + 2], s[4 * h + 3]);
+                let first: [i16; 16] =
+                    bytemuck::cast(_mm256_permute2x128_si256::<0x20>(x01, x23));
+                let second: [i16; 16] =
+                    bytemuck::cast(_mm256_permute2x128_si256::<0x31>(x01, x23));
+                let at = x + 32 * h;
+                out[at..at + 16].copy_from_slice(&first);
+                out[at + 16..at + 32].copy_from_slice(&second);
+            }
+            x += 64;
         }
         if x < width {
             kernels::v_u8_i16(&src[x..], stride, start, weights, &mut out[x..]);
@@ -480,6 +523,83 @@ mod avx2 {
             let s = _mm_packs_epi32(s, s);
             let v: [u8; 16] = bytemuck::cast(_mm_packus_epi16(s, s));
             o.copy_from_slice(&v[..CH]);
+        }
+    }
+
+    /// Four rows of [`h_i16_u8_4`] at once.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_i16_u8_4_x4(src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15,
+            0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15,
+        );
+        h_i16_u8_n_x4::<4>(src, w, out, shuffle);
+    }
+
+    /// Four rows of [`h_i16_u8_3`] at once.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn h_i16_u8_3_x4(src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4]) {
+        #[rustfmt::skip]
+        let shuffle = _mm256_setr_epi8(
+            0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11, -1, -1, -1, -1,
+            0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11, -1, -1, -1, -1,
+        );
+        h_i16_u8_n_x4::<3>(src, w, out, shuffle);
+    }
+
+    /// [`h_i16_u8_n`] over four rows, sharing each group's weights.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn h_i16_u8_n_x4<const CH: usize>(
+        src: [&[i16]; 4],
+        w: &FixedWindows,
+        out: [&mut [u8]; 4],
+        shuffle: __m256i,
+    ) {
+        let round = _mm256_set1_epi32(1 << (V_SHIFT - 1));
+        let [o0, o1, o2, o3] = out;
+        let n = o0.len() / CH;
+        for i in 0..n {
+            let start = w.starts[i] as usize * CH;
+            let weights = w.spread_of(i);
+            let groups = weights.len() / 16;
+            let end = start + groups * 4 * CH + 8 - 2 * CH;
+            let px = [
+                &src[0][start..end],
+                &src[1][start..end],
+                &src[2][start..end],
+                &src[3][start..end],
+            ];
+            let mut acc = [_mm256_setzero_si256(); 4];
+            for (g, k) in weights.chunks_exact(16).enumerate() {
+                let k = load_i16x16(k);
+                let base = g * 4 * CH;
+                for r in 0..4 {
+                    let lo = load_i16x8(&px[r][base..]);
+                    let hi = load_i16x8(&px[r][base + 2 * CH..]);
+                    let p = _mm256_shuffle_epi8(_mm256_set_m128i(hi, lo), shuffle);
+                    acc[r] = _mm256_add_epi32(acc[r], _mm256_madd_epi16(p, k));
+                }
+            }
+            let s01 = _mm256_add_epi32(
+                _mm256_permute2x128_si256::<0x20>(acc[0], acc[1]),
+                _mm256_permute2x128_si256::<0x31>(acc[0], acc[1]),
+            );
+            let s23 = _mm256_add_epi32(
+                _mm256_permute2x128_si256::<0x20>(acc[2], acc[3]),
+                _mm256_permute2x128_si256::<0x31>(acc[2], acc[3]),
+            );
+            let s01 = _mm256_srai_epi32::<V_IMM>(_mm256_add_epi32(s01, round));
+            let s23 = _mm256_srai_epi32::<V_IMM>(_mm256_add_epi32(s23, round));
+            // i16 lanes [row 0, row 2 | row 1, row 3]; bytes likewise, twice.
+            let p = _mm256_packs_epi32(s01, s23);
+            let v: [u8; 32] = bytemuck::cast(_mm256_packus_epi16(p, p));
+            let at = i * CH;
+            o0[at..at + CH].copy_from_slice(&v[0..CH]);
+            o2[at..at + CH].copy_from_slice(&v[4..4 + CH]);
+            o1[at..at + CH].copy_from_slice(&v[16..16 + CH]);
+            o3[at..at + CH].copy_from_slice(&v[20..20 + CH]);
         }
     }
 
@@ -624,6 +744,35 @@ mod tests {
                         avx2.h_i16_u8_4(&src, &fw, &mut q);
                     }
                     assert_eq!(p, q, "{filter:?} {a}->{b} i16 ×{ch}");
+                }
+                for ch in [3, 4] {
+                    let n = (a as usize + fw.stride + 8) * ch;
+                    let rows: Vec<Vec<i16>> = (0..4)
+                        .map(|_| {
+                            let mut r: Vec<i16> =
+                                (0..n).map(|_| i16::from(rng.byte()) * 80 - 2000).collect();
+                            r[a as usize * ch..].fill(0);
+                            r
+                        })
+                        .collect();
+                    let mut p = alloc::vec![alloc::vec![0_u8; b as usize * ch]; 4];
+                    let mut q = p.clone();
+                    for (r, o) in rows.iter().zip(&mut p) {
+                        if ch == 3 {
+                            kernels::h_i16_u8::<3>(r, &fw, o);
+                        } else {
+                            kernels::h_i16_u8::<4>(r, &fw, o);
+                        }
+                    }
+                    let src = [&rows[0][..], &rows[1][..], &rows[2][..], &rows[3][..]];
+                    let [q0, q1, q2, q3] = &mut q[..] else { unreachable!() };
+                    let out = [&mut q0[..], &mut q1[..], &mut q2[..], &mut q3[..]];
+                    if ch == 3 {
+                        avx2.h_i16_u8_3_x4(src, &fw, out);
+                    } else {
+                        avx2.h_i16_u8_4_x4(src, &fw, out);
+                    }
+                    assert_eq!(p, q, "{filter:?} {a}->{b} i16 ×{ch}, four rows");
                 }
                 // Float kernels.
                 let fl = FloatWindows::new(&Windows::new(a, b, filter));
