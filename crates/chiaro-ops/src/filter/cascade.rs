@@ -748,21 +748,48 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
             horizontal_row(y0 + 1, b, &mut s.pad, &mut s.tmp);
             return;
         }
-        if source_row(y0, &mut s.tmp).is_none() || source_row(y0 + 1, &mut s.tmp2).is_none() {
+        let (Some(ra), Some(rb)) = (src.row(y0), src.row(y0 + 1)) else {
             return;
-        }
-        s.line.clear();
-        for (pa, pb) in s.tmp.chunks_exact(4).zip(s.tmp2.chunks_exact(4)) {
-            s.line.extend_from_slice(pa);
-            s.line.extend_from_slice(pb);
-        }
-        fill_pad(&mut s.pad, &s.line, 8, taps);
-        s.out.clear();
-        s.out.resize(w * 8, T::default());
-        A::horizontal_pair(&s.pad, taps, &mut s.out, inv);
-        for ((px, pa), pb) in s.out.chunks_exact(8).zip(a.chunks_exact_mut(4)).zip(b.chunks_exact_mut(4)) {
-            pa.copy_from_slice(&px[..4]);
-            pb.copy_from_slice(&px[4..]);
+        };
+        let (ra, rb): (&[T], &[T]) = (bytemuck::cast_slice(ra), bytemuck::cast_slice(rb));
+        let (ra, rb) = if premul {
+            T::premultiply_into(ra, &mut s.tmp, ch);
+            T::premultiply_into(rb, &mut s.tmp2, ch);
+            (&s.tmp[..], &s.tmp2[..])
+        } else {
+            (ra, rb)
+        };
+        // Pixel pairs as little-endian u64: row y0's four bytes, then row y0+1's.
+        let a4: &[[u8; 4]] = bytemuck::cast_slice(bytemuck::cast_slice::<T, u8>(ra));
+        let b4: &[[u8; 4]] = bytemuck::cast_slice(bytemuck::cast_slice::<T, u8>(rb));
+        let pack = |(a, b): (&[u8; 4], &[u8; 4])| {
+            u64::from(u32::from_le_bytes(*a)) | u64::from(u32::from_le_bytes(*b)) << 32
+        };
+        let (Some(first), Some(last)) = (a4.first().zip(b4.first()), a4.last().zip(b4.last()))
+        else {
+            return;
+        };
+        let pad = &mut s.pair_pad;
+        pad.clear();
+        pad.resize(taps.left_pad(), pack(first));
+        pad.extend(a4.iter().zip(b4).map(pack));
+        pad.resize(pad.len() + taps.reach, pack(last));
+        s.pair_out.clear();
+        s.pair_out.resize(w, 0);
+        A::horizontal_pair(
+            bytemuck::cast_slice(bytemuck::cast_slice::<u64, u8>(pad)),
+            taps,
+            bytemuck::cast_slice_mut(bytemuck::cast_slice_mut::<u64, u8>(&mut s.pair_out)),
+            inv,
+        );
+        let a: &mut [[u8; 4]] = bytemuck::cast_slice_mut(bytemuck::cast_slice_mut::<T, u8>(a));
+        let b: &mut [[u8; 4]] = bytemuck::cast_slice_mut(bytemuck::cast_slice_mut::<T, u8>(b));
+        for ((&v, pa), pb) in s.pair_out.iter().zip(a).zip(b) {
+            #[expect(clippy::cast_possible_truncation, reason = "splitting a u64 in halves")]
+            {
+                *pa = (v as u32).to_le_bytes();
+                *pb = ((v >> 32) as u32).to_le_bytes();
+            }
         }
     };
     let two = NonZeroU32::new(2).unwrap_or(NonZeroU32::MIN);
@@ -809,8 +836,8 @@ struct Scratch<T> {
     pad: Vec<T>,
     tmp: Vec<T>,
     tmp2: Vec<T>,
-    line: Vec<T>,
-    out: Vec<T>,
+    pair_pad: Vec<u64>,
+    pair_out: Vec<u64>,
 }
 
 impl<T> Default for Scratch<T> {
@@ -819,8 +846,8 @@ impl<T> Default for Scratch<T> {
             pad: Vec::new(),
             tmp: Vec::new(),
             tmp2: Vec::new(),
-            line: Vec::new(),
-            out: Vec::new(),
+            pair_pad: Vec::new(),
+            pair_out: Vec::new(),
         }
     }
 }
