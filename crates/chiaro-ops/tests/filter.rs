@@ -230,3 +230,103 @@ fn tiny_images_and_huge_sigmas() {
     let one = Image::filled(1, 1, Rgba8::new(9, 8, 7, 255));
     assert_eq!(gaussian_blur(one.as_view(), 40.0).unwrap(), one);
 }
+
+mod neighbourhood {
+    use super::bytes;
+    use chiaro_ops::filter::{
+        FilterError, Kernel, convolve, dilate, erode, median, sharpen, sobel, unsharp_mask,
+    };
+    use chiaro_pixel::{Gray8, Image, Rgb8, Rgba8};
+
+    fn invert(img: &Image<Gray8>) -> Image<Gray8> {
+        Image::from_fn(img.width(), img.height(), |x, y| {
+            Gray8::new(255 - img.get(x, y).unwrap().v)
+        })
+    }
+
+    #[test]
+    fn median_removes_salt_noise() {
+        let clean = Image::from_fn(32, 32, |x, _| Gray8::new(if x < 16 { 40 } else { 180 }));
+        let mut noisy = clean.clone();
+        let mut next = bytes(3);
+        for _ in 0..40 {
+            let (x, y) = (u32::from(next()) % 32, u32::from(next()) % 32);
+            *noisy.get_mut(x, y).unwrap() = Gray8::new(if next() > 127 { 255 } else { 0 });
+        }
+        let out = median(noisy.as_view(), 1).unwrap();
+        let wrong = out.pixels().zip(clean.pixels()).filter(|(a, b)| a != b).count();
+        assert!(wrong <= 4, "{wrong} pixels still differ");
+        assert_eq!(median(clean.as_view(), 2).unwrap(), clean);
+        assert!(matches!(median(clean.as_view(), 8), Err(FilterError::Radius { .. })));
+    }
+
+    #[test]
+    fn erosion_and_dilation_are_dual() {
+        let mut next = bytes(5);
+        let img = Image::from_fn(29, 17, |_, _| Gray8::new(next()));
+        for r in [1, 2, 5] {
+            let e = erode(img.as_view(), r).unwrap();
+            let d = dilate(invert(&img).as_view(), r).unwrap();
+            assert_eq!(e, invert(&d), "radius {r}");
+            // Erosion never brightens, dilation never darkens.
+            for ((a, b), c) in e.pixels().zip(img.pixels()).zip(dilate(img.as_view(), r).unwrap().pixels()) {
+                assert!(a.v <= b.v && b.v <= c.v);
+            }
+        }
+        // A single bright pixel grows into a (2r+1)² square.
+        let dot = Image::from_fn(9, 9, |x, y| Gray8::new(if (x, y) == (4, 4) { 200 } else { 0 }));
+        let grown = dilate(dot.as_view(), 2).unwrap();
+        assert_eq!(grown.pixels().filter(|p| p.v == 200).count(), 25);
+        assert_eq!(erode(grown.as_view(), 2).unwrap(), dot);
+    }
+
+    #[test]
+    fn sobel_of_flat_is_zero_and_of_a_step_is_four_times_the_step() {
+        let flat = Image::filled(8, 8, Rgb8::new(9, 99, 199));
+        assert!(sobel(flat.as_view()).pixels().all(|p| *p == Rgb8::new(0, 0, 0)));
+        let step = Image::from_fn(8, 4, |x, _| Gray8::new(if x < 4 { 10 } else { 60 }));
+        let edges = sobel(step.as_view());
+        let row: Vec<u8> = edges.row(1).unwrap().iter().map(|p| p.v).collect();
+        assert_eq!(row, [0, 0, 0, 200, 200, 0, 0, 0]);
+        // Alpha is kept.
+        let rgba = Image::filled(4, 4, Rgba8::new(1, 2, 3, 77));
+        assert!(sobel(rgba.as_view()).pixels().all(|p| *p == Rgba8::new(0, 0, 0, 77)));
+    }
+
+    #[test]
+    fn sharpening_keeps_flat_images_and_steepens_edges() {
+        let flat = Image::filled(12, 12, Rgba8::new(50, 100, 150, 200));
+        assert_eq!(sharpen(flat.as_view()), flat);
+        assert_eq!(unsharp_mask(flat.as_view(), 2.0, 1.5, 0.0).unwrap(), flat);
+        let step = Image::from_fn(20, 3, |x, _| Gray8::new(if x < 10 { 100 } else { 150 }));
+        let sharp = unsharp_mask(step.as_view(), 1.5, 1.0, 0.0).unwrap();
+        assert!(sharp.get(9, 1).unwrap().v < 100 && sharp.get(10, 1).unwrap().v > 150);
+        assert_eq!(sharp.get(0, 1).unwrap().v, 100);
+        // A threshold above the step leaves it alone.
+        assert_eq!(unsharp_mask(step.as_view(), 1.5, 1.0, 0.5).unwrap(), step);
+        assert!(unsharp_mask(step.as_view(), 1.5, f32::NAN, 0.0).is_err());
+        assert!(unsharp_mask(step.as_view(), -1.0, 1.0, 0.0).is_err());
+    }
+
+    #[test]
+    fn separable_and_full_kernels_agree() {
+        let mut next = bytes(9);
+        let img = Image::from_fn(19, 13, |_, _| Rgb8::new(next(), next(), next()));
+        let h = vec![0.25, 0.5, 0.25];
+        let v = vec![0.1, 0.2, 0.4, 0.2, 0.1];
+        let sep = Kernel::separable(h.clone(), v.clone()).unwrap();
+        let full = Kernel::new(3, 5, sep.weights().to_vec()).unwrap();
+        let (a, b) = (convolve(img.as_view(), &sep), convolve(img.as_view(), &full));
+        for (p, q) in a.pixels().zip(b.pixels()) {
+            for (x, y) in [(p.r, q.r), (p.g, q.g), (p.b, q.b)] {
+                assert!(x.abs_diff(y) <= 1);
+            }
+        }
+        let identity = Kernel::new(1, 1, vec![1.0]).unwrap();
+        assert_eq!(convolve(img.as_view(), &identity), img);
+        assert!(Kernel::new(2, 1, vec![0.5, 0.5]).is_err());
+        assert!(Kernel::new(3, 1, vec![0.5, f32::NAN, 0.5]).is_err());
+        assert!(Kernel::new(3, 3, vec![1.0; 8]).is_err());
+        assert!(Kernel::separable(vec![], vec![1.0]).is_err());
+    }
+}

@@ -216,7 +216,9 @@ impl Acc<u8> for u32 {
     fn narrow(self, inv: f32) -> u8 {
         // `self < 2³¹` here, so the signed conversion (one instruction in SIMD) is exact
         // in range; the product is at most 255 · (1 + 2⁻²³).
-        ((self.cast_signed() as f32 * inv + 0.5) as i32).min(255) as u8
+        // Clamping both ways matches the SIMD build's saturating packs even for sums
+        // no valid input produces.
+        ((self.cast_signed() as f32 * inv + 0.5).min(255.0) as i32).clamp(0, 255) as u8
     }
 }
 

@@ -27,11 +27,22 @@
 mod box_blur;
 pub(crate) mod cascade;
 mod convolve;
+mod edge;
 mod error;
 mod gaussian;
+mod median;
+mod morphology;
+mod rows;
 pub(crate) mod sample;
+#[cfg(all(test, feature = "std", target_arch = "x86_64"))]
+mod tests;
+mod unsharp;
 
 pub use box_blur::{MAX_BOX_RADIUS, box_blur};
 pub use convolve::{Kernel, MAX_KERNEL_SIZE, convolve};
+pub use edge::sobel;
 pub use error::FilterError;
 pub use gaussian::{MAX_EXACT_SIGMA, MAX_SIGMA, gaussian_blur, gaussian_blur_exact, gaussian_kernel};
+pub use median::{MAX_MEDIAN_RADIUS, median};
+pub use morphology::{MAX_MORPHOLOGY_RADIUS, dilate, erode};
+pub use unsharp::{sharpen, unsharp_mask};
