@@ -62,9 +62,9 @@ mod avx2 {
     use core::arch::x86_64::{
         __m128i, __m256i, _mm_add_epi32, _mm_add_ps, _mm_cvtepi32_ps, _mm_cvtepu8_epi32,
         _mm_cvtsi32_si128, _mm_cvtsi64_si128, _mm_cvtsi128_si32, _mm_cvtsi128_si64,
-        _mm_cvttps_epi32, _mm_mul_ps, _mm_packus_epi16, _mm_packus_epi32, _mm_set1_ps,
+        _mm_cvttps_epi32, _mm_min_ps, _mm_mul_ps, _mm_packus_epi16, _mm_packus_epi32, _mm_set1_ps,
         _mm_sub_epi32, _mm256_add_epi32, _mm256_add_ps, _mm256_castsi256_si128,
-        _mm256_cvtepi32_ps, _mm256_cvtepu8_epi32, _mm256_cvttps_epi32,
+        _mm256_cvtepi32_ps, _mm256_cvtepu8_epi32, _mm256_cvttps_epi32, _mm256_min_ps,
         _mm256_extracti128_si256, _mm256_mul_ps, _mm256_set1_ps, _mm256_sub_epi32,
     };
 
@@ -103,6 +103,7 @@ mod avx2 {
         let mut s3: __m128i = bytemuck::cast(first.map(|v| v.wrapping_mul(n)));
         let inv = _mm_set1_ps(inv);
         let half = _mm_set1_ps(0.5);
+        let top = _mm_set1_ps(255.0);
         let at = |q: usize, off: isize| load4(&pad[q.wrapping_add_signed(off) * 4..]);
         // Warm-up steps for pixels −R+1 ..= −1.
         for q in (l + 1 - r)..l {
@@ -139,7 +140,7 @@ mod avx2 {
             s2 = _mm_add_epi32(s2, s1);
             s3 = _mm_add_epi32(s3, s2);
             let f = _mm_add_ps(_mm_mul_ps(_mm_cvtepi32_ps(s3), inv), half);
-            let v = _mm_cvttps_epi32(f);
+            let v = _mm_cvttps_epi32(_mm_min_ps(f, top));
             let v = _mm_packus_epi16(_mm_packus_epi32(v, v), v);
             out[i] = _mm_cvtsi128_si32(v).to_le_bytes();
         }
@@ -165,6 +166,7 @@ mod avx2 {
         let mut s3: __m256i = bytemuck::cast(first.map(|v| v.wrapping_mul(n)));
         let vinv = _mm256_set1_ps(inv);
         let half = _mm256_set1_ps(0.5);
+        let top = _mm256_set1_ps(255.0);
         let at = |q: usize, off: isize| widen(px[q.wrapping_add_signed(off)]);
         for q in (l + 1 - r)..l {
             let plus = _mm256_add_epi32(
@@ -197,7 +199,7 @@ mod avx2 {
             s2 = _mm256_add_epi32(s2, s1);
             s3 = _mm256_add_epi32(s3, s2);
             let f = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(s3), vinv), half);
-            let v = _mm256_cvttps_epi32(f);
+            let v = _mm256_cvttps_epi32(_mm256_min_ps(f, top));
             let words =
                 _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
             out[i] = _mm_cvtsi128_si64(_mm_packus_epi16(words, words)).to_le_bytes();
@@ -228,6 +230,7 @@ mod avx2 {
         let blocks = len / 8 * 8;
         let vinv = _mm256_set1_ps(inv);
         let half = _mm256_set1_ps(0.5);
+        let top = _mm256_set1_ps(255.0);
         let nb = blocks / 8;
         let (a0, a1, a2, a3) = (
             rows8(pos[0], nb),
@@ -263,7 +266,7 @@ mod avx2 {
             t3[j] = bytemuck::cast(c);
             if let Some(o) = out8.as_deref_mut() {
                 let f = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(c), vinv), half);
-                let v = _mm256_cvttps_epi32(f);
+                let v = _mm256_cvttps_epi32(_mm256_min_ps(f, top));
                 let words = _mm_packus_epi32(
                     _mm256_castsi256_si128(v),
                     _mm256_extracti128_si256::<1>(v),
