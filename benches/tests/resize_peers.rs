@@ -8,6 +8,11 @@
 //! differ from Pillow's in green by up to 254 levels (93 with Catmull–Rom).
 //! `fast_image_resize` premultiplies (by default) and agrees with both.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test data and sizes are in range by construction"
+)]
+
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;

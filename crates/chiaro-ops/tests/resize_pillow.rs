@@ -12,6 +12,11 @@
 //! difference of at most 1.5 per filter. RGBA is compared premultiplied (Pillow
 //! premultiplies too, in 8 bits).
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test data and sizes are in range by construction"
+)]
+
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;

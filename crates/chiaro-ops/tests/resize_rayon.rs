@@ -4,6 +4,11 @@
 //! in both builds against one constant, and also with `--no-default-features`, where
 //! there is no run-time detection and the portable kernels run instead of AVX2.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test data and sizes are in range by construction"
+)]
+
 use chiaro_ops::resize::{self, Filter, ResizeOptions};
 use chiaro_pixel::{Gray8, Image, PremulRgba8, Rgb8, Rgba8, Rgba16, RgbaF32};
 

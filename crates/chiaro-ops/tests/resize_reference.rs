@@ -7,6 +7,11 @@
 //! RGBA image with varying alpha (compared premultiplied, colour × alpha). Run with
 //! `--nocapture` to see the percentages.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test data and sizes are in range by construction"
+)]
+
 use chiaro_ops::resize::{self, Filter, ResizeOptions};
 use chiaro_pixel::{
     Gray8, Gray16, GrayA8, Image, LinRgbaF32, PremulRgba8, Rgb8, Rgb16, RgbF32, Rgba8, Rgba16,
@@ -156,7 +161,7 @@ fn photo(w: u32, h: u32) -> Image<Rgb8> {
 /// Black and white squares of `cell` pixels: the hardest case for ringing.
 fn checkerboard(w: u32, h: u32, cell: u32) -> Image<Gray8> {
     Image::from_fn(w, h, |x, y| {
-        Gray8::new(if (x / cell + y / cell) % 2 == 0 { 0 } else { 255 })
+        Gray8::new(if (x / cell + y / cell).is_multiple_of(2) { 0 } else { 255 })
     })
 }
 
@@ -219,7 +224,9 @@ fn premultiplied(bytes: &[u8]) -> Vec<f64> {
 
 /// The third shrinks rows much more than columns, which runs the vertical pass first
 /// (for formats without straight alpha).
-const SIZES: [((u32, u32), (u32, u32), &str); 4] = [
+type Case = ((u32, u32), (u32, u32), &'static str);
+
+const SIZES: [Case; 4] = [
     ((240, 180), (67, 50), "down 3.6x"),
     ((240, 180), (60, 45), "down 4x"),
     ((240, 180), (200, 23), "down 1.2x by 7.8x"),

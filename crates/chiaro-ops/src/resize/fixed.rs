@@ -169,9 +169,7 @@ fn unpremultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
                 0
             } else {
                 let v = (u32::from(s[c]) * 510 + a) / (2 * a);
-                #[expect(clippy::cast_possible_truncation, reason = "clamped to 255")]
-                let v = v.min(255) as u8;
-                v
+                u8::try_from(v.min(255)).unwrap_or(u8::MAX)
             };
         }
         d[ch - 1] = s[ch - 1];

@@ -37,7 +37,6 @@ pub(crate) fn h_narrow(acc: i32) -> i16 {
 #[inline(always)]
 pub(crate) fn v_narrow(acc: i32) -> u8 {
     let v = (acc + (1 << (V_SHIFT - 1))) >> V_SHIFT;
-    #[expect(clippy::cast_possible_truncation, reason = "clamped to 0..=255 first")]
     #[expect(clippy::cast_sign_loss, reason = "clamped to 0..=255 first")]
     let v = v.clamp(0, 255) as u8;
     v

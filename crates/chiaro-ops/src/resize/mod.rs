@@ -39,7 +39,7 @@
 //! 40× with Lanczos3) use the float path, where fixed-point weights would be too coarse.
 //! **16-bit and float formats** are filtered in `f32`.
 //!
-//! **Straight alpha** ([`Rgba8`](chiaro_pixel::Rgba8), `Rgba16`, `RgbaF32`, …) is
+//! **Straight alpha** ([`Rgba8`], `Rgba16`, `RgbaF32`, …) is
 //! premultiplied before filtering and restored after, so transparent pixels do not
 //! bleed their (invisible) colour into the edges of opaque ones. Premultiplied formats
 //! are filtered as they are.

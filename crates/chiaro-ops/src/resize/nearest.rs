@@ -49,6 +49,6 @@ mod tests {
         assert_eq!(source_indices(3, 2), [0, 2]);
         assert_eq!(source_indices(5, 5), [0, 1, 2, 3, 4]);
         let big = source_indices(u32::MAX, 3);
-        assert_eq!(big[2], ((5 * u64::from(u32::MAX)) / 6) as u32);
+        assert_eq!(u64::from(big[2]), (5 * u64::from(u32::MAX)) / 6);
     }
 }
