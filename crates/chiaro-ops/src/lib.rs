@@ -42,7 +42,7 @@ pub mod geometric;
 pub mod resize;
 mod simd;
 
-pub use resize::{Anchor, Filter, ResizeError, ResizeOptions, Resizer};
 pub use adjust::{AdjustError, Histogram};
 pub use filter::{FilterError, Kernel, box_blur, gaussian_blur, gaussian_blur_exact};
 pub use geometric::{Interpolation, RotateOptions, WarpError, rotate, warp};
+pub use resize::{Anchor, Filter, ResizeError, ResizeOptions, Resizer};

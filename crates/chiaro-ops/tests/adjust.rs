@@ -1,5 +1,10 @@
 //! Golden-value tests of the colour adjustments and histograms.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test images are built from small coordinates; the casts fit or wrap on purpose"
+)]
+
 use chiaro_ops::adjust::{
     AdjustError, auto_contrast, brightness, color_balance, contrast, equalize, gamma, grayscale,
     histogram, hue_rotate, invert, saturation, sepia, threshold,
@@ -8,7 +13,12 @@ use chiaro_pixel::{Gray8, Gray16, Image, PremulRgba8, Rgb8, Rgba8, RgbaF32};
 
 fn photo(w: u32, h: u32) -> Image<Rgba8> {
     Image::from_fn(w, h, |x, y| {
-        Rgba8::new((x * 9) as u8, (y * 7 + x) as u8, ((x * y) % 251) as u8, (200 + x % 56) as u8)
+        Rgba8::new(
+            (x * 9) as u8,
+            (y * 7 + x) as u8,
+            ((x * y) % 251) as u8,
+            (200 + x % 56) as u8,
+        )
     })
 }
 
@@ -17,7 +27,15 @@ fn invert_twice_is_the_identity() {
     let src = photo(23, 11);
     let mut img = src.clone();
     invert(img.as_view_mut()).unwrap();
-    assert_eq!(img.get(2, 3), Some(&Rgba8::new(255 - 18, 255 - 23, 255 - 6, src.get(2, 3).unwrap().a)));
+    assert_eq!(
+        img.get(2, 3),
+        Some(&Rgba8::new(
+            255 - 18,
+            255 - 23,
+            255 - 6,
+            src.get(2, 3).unwrap().a
+        ))
+    );
     invert(img.as_view_mut()).unwrap();
     assert_eq!(img, src);
     let g16 = Image::from_fn(5, 5, |x, y| Gray16::new((x * 9000 + y * 77) as u16));
@@ -67,10 +85,16 @@ fn tone_curves_have_the_stated_values() {
     let mut img = Image::from_fn(256, 1, |x, _| Gray8::new(x as u8));
     gamma(img.as_view_mut(), 2.0).unwrap();
     assert_eq!(img.get(64, 0).unwrap().v, 128); // √(64/255) · 255 = 127.7
-    assert_eq!((img.get(0, 0).unwrap().v, img.get(255, 0).unwrap().v), (0, 255));
+    assert_eq!(
+        (img.get(0, 0).unwrap().v, img.get(255, 0).unwrap().v),
+        (0, 255)
+    );
     let mut img = Image::from_fn(256, 1, |x, _| Gray8::new(x as u8));
     threshold(img.as_view_mut(), 0.5).unwrap();
-    assert_eq!((img.get(127, 0).unwrap().v, img.get(128, 0).unwrap().v), (0, 255));
+    assert_eq!(
+        (img.get(127, 0).unwrap().v, img.get(128, 0).unwrap().v),
+        (0, 255)
+    );
 }
 
 #[test]
@@ -126,7 +150,10 @@ fn premultiplied_and_float_formats() {
     let q = *p.get(0, 0).unwrap();
     assert_eq!(q.a, 128);
     // Straight (199, 100, 0) inverts to (56, 155, 255), premultiplied at 128.
-    assert!(q.r.abs_diff(28) <= 1 && q.g.abs_diff(78) <= 1 && q.b.abs_diff(128) <= 1, "{q:?}");
+    assert!(
+        q.r.abs_diff(28) <= 1 && q.g.abs_diff(78) <= 1 && q.b.abs_diff(128) <= 1,
+        "{q:?}"
+    );
     let mut f = Image::filled(2, 2, RgbaF32::new(0.25, 0.5, 1.5, 0.5));
     brightness(f.as_view_mut(), 0.25).unwrap();
     let v = *f.get(1, 1).unwrap();
@@ -136,8 +163,14 @@ fn premultiplied_and_float_formats() {
 #[test]
 fn bad_parameters_are_errors() {
     let mut img = photo(4, 4);
-    assert_eq!(brightness(img.as_view_mut(), f32::NAN), Err(AdjustError::NotFinite { name: "amount" }));
-    assert!(matches!(contrast(img.as_view_mut(), -1.0), Err(AdjustError::OutOfRange { .. })));
+    assert_eq!(
+        brightness(img.as_view_mut(), f32::NAN),
+        Err(AdjustError::NotFinite { name: "amount" })
+    );
+    assert!(matches!(
+        contrast(img.as_view_mut(), -1.0),
+        Err(AdjustError::OutOfRange { .. })
+    ));
     assert!(gamma(img.as_view_mut(), 0.0).is_err());
     assert!(gamma(img.as_view_mut(), f32::INFINITY).is_err());
     assert!(saturation(img.as_view_mut(), -0.5).is_err());

@@ -1,10 +1,17 @@
 //! Golden-value tests of the filters: blur impulse responses against the sampled
 //! Gaussian, mean preservation, alpha handling, box blur against a naive reference.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test images are built from small coordinates; the casts fit or wrap on purpose"
+)]
+
 use chiaro_ops::filter::{
     FilterError, MAX_SIGMA, box_blur, gaussian_blur, gaussian_blur_exact, gaussian_kernel,
 };
-use chiaro_pixel::{Pixel, Gray8, Gray16, GrayF32, Image, PremulRgba8, Rgb8, Rgba8, Rgba16, RgbaF32};
+use chiaro_pixel::{
+    Gray8, Gray16, GrayF32, Image, Pixel, PremulRgba8, Rgb8, Rgba8, Rgba16, RgbaF32,
+};
 
 /// A deterministic pseudo-random byte stream.
 fn bytes(seed: u64) -> impl FnMut() -> u8 {
@@ -109,7 +116,11 @@ fn blurs_keep_flat_images_exactly_flat() {
         for (x, y) in a.iter().zip(b.channels()) {
             assert!(x.abs_diff(*y) <= 1, "{sigma}: {first:?}");
         }
-        assert_eq!(gaussian_blur(opaque.as_view(), sigma).unwrap(), opaque, "{sigma}");
+        assert_eq!(
+            gaussian_blur(opaque.as_view(), sigma).unwrap(),
+            opaque,
+            "{sigma}"
+        );
         assert_eq!(gaussian_blur(premul.as_view(), sigma).unwrap(), premul);
         assert_eq!(gaussian_blur(gray16.as_view(), sigma).unwrap(), gray16);
         assert_eq!(gaussian_blur(rgb.as_view(), sigma).unwrap(), rgb);
@@ -142,7 +153,11 @@ fn blur_preserves_the_mean_of_random_images() {
 #[test]
 fn straight_alpha_blur_has_no_dark_halo() {
     let src = Image::from_fn(40, 8, |x, _| {
-        if x < 20 { Rgba8::new(255, 0, 0, 255) } else { Rgba8::new(0, 0, 0, 0) }
+        if x < 20 {
+            Rgba8::new(255, 0, 0, 255)
+        } else {
+            Rgba8::new(0, 0, 0, 0)
+        }
     });
     for out in [
         gaussian_blur(src.as_view(), 3.0).unwrap(),
@@ -161,7 +176,11 @@ fn straight_alpha_blur_has_no_dark_halo() {
         assert!(faded > 0);
     }
     let float = Image::from_fn(40, 1, |x, _| {
-        if x < 20 { RgbaF32::new(1.0, 0.0, 0.0, 1.0) } else { RgbaF32::new(0.0, 0.0, 0.0, 0.0) }
+        if x < 20 {
+            RgbaF32::new(1.0, 0.0, 0.0, 1.0)
+        } else {
+            RgbaF32::new(0.0, 0.0, 0.0, 0.0)
+        }
     });
     for p in gaussian_blur(float.as_view(), 3.0).unwrap().pixels() {
         if p.a > 1e-6 {
@@ -169,7 +188,11 @@ fn straight_alpha_blur_has_no_dark_halo() {
         }
     }
     let deep = Image::from_fn(40, 1, |x, _| {
-        if x < 20 { Rgba16::new(65535, 0, 0, 65535) } else { Rgba16::new(0, 0, 0, 0) }
+        if x < 20 {
+            Rgba16::new(65535, 0, 0, 65535)
+        } else {
+            Rgba16::new(0, 0, 0, 0)
+        }
     });
     for p in gaussian_blur(deep.as_view(), 3.0).unwrap().pixels() {
         if p.a > 0 {
@@ -189,7 +212,14 @@ fn box_blur_matches_a_naive_mean() {
         let ri = r as i64;
         let n = (2 * ri + 1) as f64;
         let at = |x: i64, y: i64| {
-            f64::from(src.get(x.clamp(0, i64::from(w) - 1) as u32, y.clamp(0, i64::from(h) - 1) as u32).unwrap().v)
+            f64::from(
+                src.get(
+                    x.clamp(0, i64::from(w) - 1) as u32,
+                    y.clamp(0, i64::from(h) - 1) as u32,
+                )
+                .unwrap()
+                .v,
+            )
         };
         for y in 0..i64::from(h) {
             for x in 0..i64::from(w) {
@@ -212,11 +242,17 @@ fn box_blur_matches_a_naive_mean() {
 fn bad_parameters_are_errors() {
     let img = Image::filled(4, 4, Gray8::new(3));
     for s in [f32::NAN, -1.0, f32::INFINITY, MAX_SIGMA * 2.0] {
-        assert!(matches!(gaussian_blur(img.as_view(), s), Err(FilterError::Sigma { .. })));
+        assert!(matches!(
+            gaussian_blur(img.as_view(), s),
+            Err(FilterError::Sigma { .. })
+        ));
         assert!(gaussian_blur_exact(img.as_view(), s).is_err());
     }
     assert!(gaussian_blur_exact(img.as_view(), 300.0).is_err());
-    assert!(matches!(box_blur(img.as_view(), u32::MAX), Err(FilterError::Radius { .. })));
+    assert!(matches!(
+        box_blur(img.as_view(), u32::MAX),
+        Err(FilterError::Radius { .. })
+    ));
     let empty = Image::<Gray8>::new(0, 5);
     assert_eq!(gaussian_blur(empty.as_view(), 3.0).unwrap().size(), (0, 5));
 }
@@ -254,10 +290,17 @@ mod neighbourhood {
             *noisy.get_mut(x, y).unwrap() = Gray8::new(if next() > 127 { 255 } else { 0 });
         }
         let out = median(noisy.as_view(), 1).unwrap();
-        let wrong = out.pixels().zip(clean.pixels()).filter(|(a, b)| a != b).count();
+        let wrong = out
+            .pixels()
+            .zip(clean.pixels())
+            .filter(|(a, b)| a != b)
+            .count();
         assert!(wrong <= 4, "{wrong} pixels still differ");
         assert_eq!(median(clean.as_view(), 2).unwrap(), clean);
-        assert!(matches!(median(clean.as_view(), 8), Err(FilterError::Radius { .. })));
+        assert!(matches!(
+            median(clean.as_view(), 8),
+            Err(FilterError::Radius { .. })
+        ));
     }
 
     #[test]
@@ -269,12 +312,18 @@ mod neighbourhood {
             let d = dilate(invert(&img).as_view(), r).unwrap();
             assert_eq!(e, invert(&d), "radius {r}");
             // Erosion never brightens, dilation never darkens.
-            for ((a, b), c) in e.pixels().zip(img.pixels()).zip(dilate(img.as_view(), r).unwrap().pixels()) {
+            for ((a, b), c) in e
+                .pixels()
+                .zip(img.pixels())
+                .zip(dilate(img.as_view(), r).unwrap().pixels())
+            {
                 assert!(a.v <= b.v && b.v <= c.v);
             }
         }
         // A single bright pixel grows into a (2r+1)² square.
-        let dot = Image::from_fn(9, 9, |x, y| Gray8::new(if (x, y) == (4, 4) { 200 } else { 0 }));
+        let dot = Image::from_fn(9, 9, |x, y| {
+            Gray8::new(if (x, y) == (4, 4) { 200 } else { 0 })
+        });
         let grown = dilate(dot.as_view(), 2).unwrap();
         assert_eq!(grown.pixels().filter(|p| p.v == 200).count(), 25);
         assert_eq!(erode(grown.as_view(), 2).unwrap(), dot);
@@ -283,14 +332,22 @@ mod neighbourhood {
     #[test]
     fn sobel_of_flat_is_zero_and_of_a_step_is_four_times_the_step() {
         let flat = Image::filled(8, 8, Rgb8::new(9, 99, 199));
-        assert!(sobel(flat.as_view()).pixels().all(|p| *p == Rgb8::new(0, 0, 0)));
+        assert!(
+            sobel(flat.as_view())
+                .pixels()
+                .all(|p| *p == Rgb8::new(0, 0, 0))
+        );
         let step = Image::from_fn(8, 4, |x, _| Gray8::new(if x < 4 { 10 } else { 60 }));
         let edges = sobel(step.as_view());
         let row: Vec<u8> = edges.row(1).unwrap().iter().map(|p| p.v).collect();
         assert_eq!(row, [0, 0, 0, 200, 200, 0, 0, 0]);
         // Alpha is kept.
         let rgba = Image::filled(4, 4, Rgba8::new(1, 2, 3, 77));
-        assert!(sobel(rgba.as_view()).pixels().all(|p| *p == Rgba8::new(0, 0, 0, 77)));
+        assert!(
+            sobel(rgba.as_view())
+                .pixels()
+                .all(|p| *p == Rgba8::new(0, 0, 0, 77))
+        );
     }
 
     #[test]
@@ -316,7 +373,10 @@ mod neighbourhood {
         let v = vec![0.1, 0.2, 0.4, 0.2, 0.1];
         let sep = Kernel::separable(h.clone(), v.clone()).unwrap();
         let full = Kernel::new(3, 5, sep.weights().to_vec()).unwrap();
-        let (a, b) = (convolve(img.as_view(), &sep), convolve(img.as_view(), &full));
+        let (a, b) = (
+            convolve(img.as_view(), &sep),
+            convolve(img.as_view(), &full),
+        );
         for (p, q) in a.pixels().zip(b.pixels()) {
             for (x, y) in [(p.r, q.r), (p.g, q.g), (p.b, q.b)] {
                 assert!(x.abs_diff(y) <= 1);

@@ -3,13 +3,18 @@
 //! are hashed and compared with hashes recorded from the sequential build; with
 //! `rayon`, the same hashes must come out of pools of 1, 2, 3 and 7 threads.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "test images are built from small coordinates; the casts fit or wrap on purpose"
+)]
+
+use chiaro_draw::Transform;
 use chiaro_ops::adjust::{equalize, hue_rotate, saturation};
 use chiaro_ops::filter::{
-    box_blur, convolve, dilate, erode, gaussian_blur, gaussian_blur_exact, median, sharpen,
-    sobel, unsharp_mask, Kernel,
+    Kernel, box_blur, convolve, dilate, erode, gaussian_blur, gaussian_blur_exact, median, sharpen,
+    sobel, unsharp_mask,
 };
 use chiaro_ops::geometric::{Interpolation, RotateOptions, rotate, warp};
-use chiaro_draw::Transform;
 use chiaro_pixel::{Gray16, Image, Pixel, PremulRgba8, Rgb8, Rgba8, RgbaF32};
 
 fn fnv<P: Pixel>(img: &Image<P>) -> u64 {
@@ -24,11 +29,23 @@ fn inputs() -> (Image<Rgba8>, Image<Gray16>, Image<RgbaF32>) {
     // Wider than one band of the vertical blur pass (256 pixels), odd sizes.
     let rgba = Image::from_fn(301, 67, |x, y| {
         let v = (x * 31 + y * 17) ^ (x * y);
-        Rgba8::new(v as u8, (v >> 3) as u8, (x + 3 * y) as u8, (128 + (v % 128)) as u8)
+        Rgba8::new(
+            v as u8,
+            (v >> 3) as u8,
+            (x + 3 * y) as u8,
+            (128 + (v % 128)) as u8,
+        )
     });
-    let gray = Image::from_fn(263, 41, |x, y| Gray16::new(((x * 977 + y * 4099) % 65536) as u16));
+    let gray = Image::from_fn(263, 41, |x, y| {
+        Gray16::new(((x * 977 + y * 4099) % 65536) as u16)
+    });
     let float = Image::from_fn(97, 53, |x, y| {
-        RgbaF32::new(x as f32 / 97.0, y as f32 / 53.0, ((x * y) % 7) as f32 / 7.0, 0.75)
+        RgbaF32::new(
+            x as f32 / 97.0,
+            y as f32 / 53.0,
+            ((x * y) % 7) as f32 / 7.0,
+            0.75,
+        )
     });
     (rgba, gray, float)
 }
@@ -38,7 +55,11 @@ fn hashes() -> Vec<u64> {
     let premul: Image<PremulRgba8> = rgba.convert();
     let rgb: Image<Rgb8> = rgba.convert();
     let kernel = Kernel::new(3, 3, vec![0.0, 0.2, 0.0, 0.2, 0.3, 0.1, 0.0, 0.2, 0.0]).unwrap();
-    let options = RotateOptions { expand: true, background: Rgba8::new(1, 2, 3, 4), interpolation: Interpolation::Bicubic };
+    let options = RotateOptions {
+        expand: true,
+        background: Rgba8::new(1, 2, 3, 4),
+        interpolation: Interpolation::Bicubic,
+    };
     let mut adjusted = rgba.clone();
     saturation(adjusted.as_view_mut(), 1.7).unwrap();
     hue_rotate(adjusted.as_view_mut(), 40.0).unwrap();
@@ -61,7 +82,14 @@ fn hashes() -> Vec<u64> {
         fnv(&erode(rgba.as_view(), 3).unwrap()),
         fnv(&dilate(float.as_view(), 2).unwrap()),
         fnv(&rotate(rgba.as_view(), 33.0, &options).unwrap()),
-        fnv(&warp(float.as_view(), Transform::rotate(0.3).then_scale(1.5, 0.8), (120, 60), Interpolation::Bilinear, RgbaF32::default()).unwrap()),
+        fnv(&warp(
+            float.as_view(),
+            Transform::rotate(0.3).then_scale(1.5, 0.8),
+            (120, 60),
+            Interpolation::Bilinear,
+            RgbaF32::default(),
+        )
+        .unwrap()),
         fnv(&adjusted),
     ]
 }
@@ -99,7 +127,10 @@ fn outputs_match_the_recorded_hashes() {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     for threads in [1, 2, 3, 7] {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         assert_eq!(pool.install(hashes), EXPECTED, "{threads} threads");
     }
 }

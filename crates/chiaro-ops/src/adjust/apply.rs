@@ -47,7 +47,7 @@ pub(crate) fn rows<P: Pixel>(view: ViewMut<'_, P>, f: impl Fn(&mut [P]) + Sync) 
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        view.par_rows_mut().for_each(|row| f(row));
+        view.par_rows_mut().for_each(&f);
     }
     #[cfg(not(feature = "rayon"))]
     {

@@ -4,9 +4,9 @@
 
 use chiaro_pixel::{Pixel, ViewMut};
 
+use super::AdjustError;
 use super::apply::{luma, per_channel, per_rgb};
 use super::error::check;
-use super::AdjustError;
 
 /// Adds `amount` (a fraction of full scale, −1 darkens everything to black, 1 brightens
 /// to white) to every colour channel; alpha is kept.
@@ -99,10 +99,10 @@ pub fn color_balance<P: Pixel>(
         check(green, "green", |g| g >= 0.0)?,
         check(blue, "blue", |g| g >= 0.0)?,
     ];
-    let grey = matches!(
-        super::apply::Layout::of::<P>()?,
-        super::apply::Layout::Gray
-    );
+    let grey = matches!(super::apply::Layout::of::<P>()?, super::apply::Layout::Gray);
     let grey_gain = luma(gains);
-    per_channel(view, |slot, v| if grey { v * grey_gain } else { v * gains[slot] })
+    per_channel(
+        view,
+        |slot, v| if grey { v * grey_gain } else { v * gains[slot] },
+    )
 }

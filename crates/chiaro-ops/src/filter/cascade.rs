@@ -104,7 +104,14 @@ pub(crate) fn radii_for_sigma(sigma: f64) -> [usize; 3] {
     let base = libm::sqrt(target) as usize;
     let mut candidates = Vec::new();
     for a in base.saturating_sub(2)..=base + 2 {
-        for (b, c) in [(a, a), (a, a + 1), (a + 1, a + 1), (a, a + 2), (a + 1, a + 2), (a + 2, a + 2)] {
+        for (b, c) in [
+            (a, a),
+            (a, a + 1),
+            (a + 1, a + 1),
+            (a, a + 2),
+            (a + 1, a + 2),
+            (a + 2, a + 2),
+        ] {
             candidates.push([a, b, c]);
         }
     }
@@ -204,7 +211,10 @@ impl Acc<u8> for u32 {
         self.wrapping_mul(n as u32)
     }
     #[inline(always)]
-    #[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the intent")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "rounding to f32 is the intent"
+    )]
     fn inv(n: u64) -> f32 {
         (1.0 / n as f64) as f32
     }
@@ -312,7 +322,10 @@ impl Acc<f32> for f64 {
         1.0 / n as f64
     }
     #[inline(always)]
-    #[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the intent")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "rounding to f32 is the intent"
+    )]
     fn narrow(self, inv: f64) -> f32 {
         (self * inv) as f32
     }
@@ -410,6 +423,10 @@ fn step<T: Copy, A: Acc<T>, const CH: usize>(
 /// One vertical step over a band of samples: taps are whole rows (`pos`, `neg`), the
 /// running sums are per sample; with `out`, the finished row is written there.
 #[inline(always)]
+#[expect(
+    clippy::needless_range_loop,
+    reason = "one index into eleven slices of equal length is what lets LLVM vectorize"
+)]
 pub(crate) fn vertical<T: Copy, A: Acc<T>>(
     pos: [&[T]; 4],
     neg: [&[T]; 4],
@@ -420,8 +437,18 @@ pub(crate) fn vertical<T: Copy, A: Acc<T>>(
     let [s1, s2, s3] = sums;
     let len = s1.len();
     let (s2, s3) = (&mut s2[..len], &mut s3[..len]);
-    let (p0, p1, p2, p3) = (&pos[0][..len], &pos[1][..len], &pos[2][..len], &pos[3][..len]);
-    let (n0, n1, n2, n3) = (&neg[0][..len], &neg[1][..len], &neg[2][..len], &neg[3][..len]);
+    let (p0, p1, p2, p3) = (
+        &pos[0][..len],
+        &pos[1][..len],
+        &pos[2][..len],
+        &pos[3][..len],
+    );
+    let (n0, n1, n2, n3) = (
+        &neg[0][..len],
+        &neg[1][..len],
+        &neg[2][..len],
+        &neg[3][..len],
+    );
     macro_rules! sums {
         ($i:expr) => {{
             let i = $i;
@@ -539,7 +566,10 @@ impl Lane for u8 {
             return 0;
         }
         let (c, a) = (u32::from(c.min(a)), u32::from(a));
-        #[expect(clippy::cast_possible_truncation, reason = "c ≤ a, so the quotient ≤ 255")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "c ≤ a, so the quotient ≤ 255"
+        )]
         let v = ((c * 255 + a / 2) / a) as u8;
         v
     }
@@ -549,7 +579,10 @@ impl Lane for u16 {
     #[inline]
     fn premul(c: u16, a: u16) -> u16 {
         let v = (u64::from(c) * u64::from(a) + 32767) / 65535;
-        #[expect(clippy::cast_possible_truncation, reason = "the product ÷ 65535 ≤ 65535")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "the product ÷ 65535 ≤ 65535"
+        )]
         let v = v as u16;
         v
     }
@@ -559,7 +592,10 @@ impl Lane for u16 {
             return 0;
         }
         let (c, a) = (u64::from(c.min(a)), u64::from(a));
-        #[expect(clippy::cast_possible_truncation, reason = "c ≤ a, so the quotient ≤ 65535")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "c ≤ a, so the quotient ≤ 65535"
+        )]
         let v = ((c * 65535 + a / 2) / a) as u16;
         v
     }
@@ -744,7 +780,8 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
             }
             return;
         };
-        let (a, b): (&mut [T], &mut [T]) = (bytemuck::cast_slice_mut(a), bytemuck::cast_slice_mut(b));
+        let (a, b): (&mut [T], &mut [T]) =
+            (bytemuck::cast_slice_mut(a), bytemuck::cast_slice_mut(b));
         if !pairs {
             horizontal_row(y0, a, &mut s.pad, &mut s.tmp);
             horizontal_row(y0 + 1, b, &mut s.pad, &mut s.tmp);
@@ -798,13 +835,13 @@ fn run_typed<P: Pixel, T: Lane, A: Kernels<T> + Default>(
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        dst.as_view_mut().par_row_chunks_mut(two).enumerate().for_each_init(
-            Scratch::default,
-            |s, (i, band)| {
+        dst.as_view_mut()
+            .par_row_chunks_mut(two)
+            .enumerate()
+            .for_each_init(Scratch::default, |s, (i, band)| {
                 #[expect(clippy::cast_possible_truncation, reason = "2·i < height, a u32")]
                 band_rows(2 * i as u32, band, s);
-            },
-        );
+            });
     }
     #[cfg(not(feature = "rayon"))]
     {
@@ -892,7 +929,10 @@ fn vertical_band<T: Lane, A: Kernels<T> + Default>(
     let mut ring = vec![T::default(); slots * len];
     let mut s1 = vec![A::default(); len];
     let mut s2 = vec![A::default(); len];
-    let mut s3: Vec<A> = rows[0].iter().map(|&v| A::widen(v).times(taps.norm)).collect();
+    let mut s3: Vec<A> = rows[0]
+        .iter()
+        .map(|&v| A::widen(v).times(taps.norm))
+        .collect();
     let mut out = vec![T::default(); if unpremul.is_some() { len } else { 0 }];
     let last = h - 1;
     let clamp = |y: isize, off: isize| (y + off).clamp(0, last.cast_signed()).cast_unsigned();

@@ -97,6 +97,9 @@ pub fn gaussian_kernel(sigma: f32) -> Result<Vec<f32>, FilterError> {
         .map(|x| libm::exp(-((x * x) as f64) / (2.0 * sigma * sigma)))
         .collect();
     let sum: f64 = weights.iter().sum();
-    #[expect(clippy::cast_possible_truncation, reason = "rounding to f32 is the intent")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "rounding to f32 is the intent"
+    )]
     Ok(weights.iter().map(|w| (w / sum) as f32).collect())
 }

@@ -42,7 +42,9 @@ pub use box_blur::{MAX_BOX_RADIUS, box_blur};
 pub use convolve::{Kernel, MAX_KERNEL_SIZE, convolve};
 pub use edge::sobel;
 pub use error::FilterError;
-pub use gaussian::{MAX_EXACT_SIGMA, MAX_SIGMA, gaussian_blur, gaussian_blur_exact, gaussian_kernel};
+pub use gaussian::{
+    MAX_EXACT_SIGMA, MAX_SIGMA, gaussian_blur, gaussian_blur_exact, gaussian_kernel,
+};
 pub use median::{MAX_MEDIAN_RADIUS, median};
 pub use morphology::{MAX_MORPHOLOGY_RADIUS, dilate, erode};
 pub use unsharp::{sharpen, unsharp_mask};

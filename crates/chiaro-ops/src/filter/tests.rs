@@ -1,5 +1,10 @@
 //! The AVX2 builds of the cascade kernels against the portable ones, on random rows.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "random bytes are the high bits of a u64; the f32 reciprocal is meant to round"
+)]
+
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -57,14 +62,33 @@ fn avx2_cascade_kernels_match_the_portable_ones() {
             let rows: Vec<Vec<u8>> = (0..8).map(|i| random(i * 97 + len as u64, len)).collect();
             let pos = [&rows[0][..], &rows[1][..], &rows[2][..], &rows[3][..]];
             let neg = [&rows[4][..], &rows[5][..], &rows[6][..], &rows[7][..]];
-            let start: Vec<u32> = random(5, len).iter().map(|&v| u32::from(v) * 1000).collect();
+            let start: Vec<u32> = random(5, len)
+                .iter()
+                .map(|&v| u32::from(v) * 1000)
+                .collect();
             let (mut a1, mut a2, mut a3) = (start.clone(), start.clone(), start.clone());
             let (mut b1, mut b2, mut b3) = (start.clone(), start.clone(), start.clone());
             let (mut oa, mut ob) = (vec![0u8; len], vec![0u8; len]);
             for _ in 0..3 {
-                dispatched::cascade_vertical_u8(pos, neg, [&mut a1, &mut a2, &mut a3], Some(&mut oa), inv);
-                portable::cascade_vertical_u8(pos, neg, [&mut b1, &mut b2, &mut b3], Some(&mut ob), inv);
-                assert_eq!((&a1, &a2, &a3, &oa), (&b1, &b2, &b3, &ob), "vertical sigma {sigma}");
+                dispatched::cascade_vertical_u8(
+                    pos,
+                    neg,
+                    [&mut a1, &mut a2, &mut a3],
+                    Some(&mut oa),
+                    inv,
+                );
+                portable::cascade_vertical_u8(
+                    pos,
+                    neg,
+                    [&mut b1, &mut b2, &mut b3],
+                    Some(&mut ob),
+                    inv,
+                );
+                assert_eq!(
+                    (&a1, &a2, &a3, &oa),
+                    (&b1, &b2, &b3, &ob),
+                    "vertical sigma {sigma}"
+                );
             }
         }
     }

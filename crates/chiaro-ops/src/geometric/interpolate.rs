@@ -57,7 +57,10 @@ impl Source {
         if x < 0 || y < 0 || x >= self.width || y >= self.height {
             return &self.background;
         }
-        #[expect(clippy::cast_possible_truncation, reason = "within the image: fits usize")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "within the image: fits usize"
+        )]
         let i = (y * self.width + x) as usize * self.ch;
         &self.data[i..i + self.ch]
     }

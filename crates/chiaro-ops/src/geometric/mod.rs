@@ -21,8 +21,7 @@ mod warp;
 
 pub use chiaro_pixel::Orientation;
 pub use chiaro_pixel::orient::{
-    flip_horizontal, flip_vertical, oriented, rotate90, rotate180, rotate270, transpose,
-    transverse,
+    flip_horizontal, flip_vertical, oriented, rotate90, rotate180, rotate270, transpose, transverse,
 };
 pub use crop::{crop, crop_mut};
 pub use exif::{ExifOrientationError, apply_exif_orientation, orientation_from_exif};

@@ -110,13 +110,12 @@ pub fn rotate<P: Pixel>(
     // x = c·dx + s·dy + cx, y = −s·dx + c·dy + cy.
     let (cx, cy) = (f64::from(src.width()) / 2.0, f64::from(src.height()) / 2.0);
     let (ox, oy) = (f64::from(size.0) / 2.0, f64::from(size.1) / 2.0);
-    let inverse = Inverse([
-        c,
-        -s,
-        s,
-        c,
-        cx - c * ox - s * oy,
-        cy + s * ox - c * oy,
-    ]);
-    warp_inverse(src, inverse, size, options.interpolation, options.background)
+    let inverse = Inverse([c, -s, s, c, cx - c * ox - s * oy, cy + s * ox - c * oy]);
+    warp_inverse(
+        src,
+        inverse,
+        size,
+        options.interpolation,
+        options.background,
+    )
 }

@@ -61,7 +61,14 @@ impl Inverse {
         }
         let inv = 1.0 / det;
         let (ia, ib, ic, id) = (d * inv, -b * inv, -c * inv, a * inv);
-        Ok(Self([ia, ib, ic, id, -(ia * e + ic * f), -(ib * e + id * f)]))
+        Ok(Self([
+            ia,
+            ib,
+            ic,
+            id,
+            -(ia * e + ic * f),
+            -(ib * e + id * f),
+        ]))
     }
 }
 

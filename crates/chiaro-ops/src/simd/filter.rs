@@ -63,14 +63,12 @@ mod avx2 {
         __m128i, __m256i, _mm_add_epi32, _mm_add_ps, _mm_cvtepi32_ps, _mm_cvtepu8_epi32,
         _mm_cvtsi32_si128, _mm_cvtsi64_si128, _mm_cvtsi128_si32, _mm_cvtsi128_si64,
         _mm_cvttps_epi32, _mm_min_ps, _mm_mul_ps, _mm_packus_epi16, _mm_packus_epi32, _mm_set1_ps,
-        _mm_sub_epi32, _mm256_add_epi32, _mm256_add_ps, _mm256_castsi256_si128,
-        _mm256_cvtepi32_ps, _mm256_cvtepu8_epi32, _mm256_cvttps_epi32, _mm256_min_ps,
-        _mm256_extracti128_si256, _mm256_mul_ps, _mm256_set1_ps, _mm256_sub_epi32,
+        _mm_sub_epi32, _mm256_add_epi32, _mm256_add_ps, _mm256_castsi256_si128, _mm256_cvtepi32_ps,
+        _mm256_cvtepu8_epi32, _mm256_cvttps_epi32, _mm256_extracti128_si256, _mm256_min_ps,
+        _mm256_mul_ps, _mm256_set1_ps, _mm256_sub_epi32,
     };
 
     use super::{Taps, horizontal_u8, vertical};
-
-    /// Eight bytes widened to eight `u32` lanes.
 
     /// Four bytes widened to four `u32` lanes.
     #[target_feature(enable = "avx2")]
@@ -80,8 +78,6 @@ mod avx2 {
         b.copy_from_slice(&s[..4]);
         _mm_cvtepu8_epi32(_mm_cvtsi32_si128(i32::from_le_bytes(b)))
     }
-
-
 
     #[target_feature(enable = "avx2")]
     pub(super) fn horizontal(pad: &[u8], ch: usize, taps: &Taps, out: &mut [u8], inv: f32) {
@@ -95,7 +91,10 @@ mod avx2 {
             return;
         }
         let first = load4(&pad[l * 4..]);
-        #[expect(clippy::cast_possible_truncation, reason = "only used while 255 · N < 2³¹")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "only used while 255 · N < 2³¹"
+        )]
         let n = taps.norm as u32;
         let first: [u32; 4] = bytemuck::cast(first);
         let mut s1: __m128i = bytemuck::cast([0u32; 4]);
@@ -122,8 +121,18 @@ mod avx2 {
         // One output pixel per step, from tap rows sliced to exactly `w` pixels.
         let px: &[[u8; 4]] = bytemuck::cast_slice(&pad[..(l + w + r) * 4]);
         let tap = |off: isize| &px[l.wrapping_add_signed(off)..][..w];
-        let (a0, a1, a2, a3) = (tap(taps.pos[0]), tap(taps.pos[1]), tap(taps.pos[2]), tap(taps.pos[3]));
-        let (b0, b1, b2, b3) = (tap(taps.neg[0]), tap(taps.neg[1]), tap(taps.neg[2]), tap(taps.neg[3]));
+        let (a0, a1, a2, a3) = (
+            tap(taps.pos[0]),
+            tap(taps.pos[1]),
+            tap(taps.pos[2]),
+            tap(taps.pos[3]),
+        );
+        let (b0, b1, b2, b3) = (
+            tap(taps.neg[0]),
+            tap(taps.neg[1]),
+            tap(taps.neg[2]),
+            tap(taps.neg[3]),
+        );
         let out: &mut [[u8; 4]] = bytemuck::cast_slice_mut(&mut out[..w * 4]);
         let out = &mut out[..w];
         let widen = |p: [u8; 4]| _mm_cvtepu8_epi32(_mm_cvtsi32_si128(i32::from_le_bytes(p)));
@@ -158,7 +167,10 @@ mod avx2 {
         }
         let px: &[[u8; 8]] = bytemuck::cast_slice(&pad[..(l + w + r) * 8]);
         let widen = |p: [u8; 8]| _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(p)));
-        #[expect(clippy::cast_possible_truncation, reason = "only used while 255 · N < 2³¹")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "only used while 255 · N < 2³¹"
+        )]
         let n = taps.norm as u32;
         let first: [u32; 8] = bytemuck::cast(widen(px[l]));
         let mut s1: __m256i = bytemuck::cast([0u32; 8]);
@@ -182,8 +194,18 @@ mod avx2 {
             s3 = _mm256_add_epi32(s3, s2);
         }
         let tap = |off: isize| &px[l.wrapping_add_signed(off)..][..w];
-        let (a0, a1, a2, a3) = (tap(taps.pos[0]), tap(taps.pos[1]), tap(taps.pos[2]), tap(taps.pos[3]));
-        let (b0, b1, b2, b3) = (tap(taps.neg[0]), tap(taps.neg[1]), tap(taps.neg[2]), tap(taps.neg[3]));
+        let (a0, a1, a2, a3) = (
+            tap(taps.pos[0]),
+            tap(taps.pos[1]),
+            tap(taps.pos[2]),
+            tap(taps.pos[3]),
+        );
+        let (b0, b1, b2, b3) = (
+            tap(taps.neg[0]),
+            tap(taps.neg[1]),
+            tap(taps.neg[2]),
+            tap(taps.neg[3]),
+        );
         let out: &mut [[u8; 8]] = bytemuck::cast_slice_mut(&mut out[..w * 8]);
         let out = &mut out[..w];
         for i in 0..w {
@@ -267,10 +289,8 @@ mod avx2 {
             if let Some(o) = out8.as_deref_mut() {
                 let f = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(c), vinv), half);
                 let v = _mm256_cvttps_epi32(_mm256_min_ps(f, top));
-                let words = _mm_packus_epi32(
-                    _mm256_castsi256_si128(v),
-                    _mm256_extracti128_si256::<1>(v),
-                );
+                let words =
+                    _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
                 let bytes = _mm_packus_epi16(words, words);
                 o[j] = _mm_cvtsi128_si64(bytes).to_le_bytes();
             }
