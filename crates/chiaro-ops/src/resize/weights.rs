@@ -50,8 +50,15 @@ impl Filter {
             Filter::CatmullRom => cubic(x, 0.0, 0.5),
             Filter::Mitchell => cubic(x, 1.0 / 3.0, 1.0 / 3.0),
             Filter::Lanczos3 => {
-                if (-3.0..3.0).contains(&x) {
-                    sinc(x) * sinc(x / 3.0)
+                if x == 0.0 {
+                    1.0
+                } else if (-3.0..3.0).contains(&x) {
+                    // sinc(x)·sinc(x/3) with one sine: sin(πx) = s·(3 − 4s²) for
+                    // s = sin(πx/3).
+                    let t = x * core::f64::consts::FRAC_PI_3;
+                    let s = libm::sin(t);
+                    let px = 3.0 * t;
+                    (s * (3.0 - 4.0 * s * s) / px) * (s / t)
                 } else {
                     0.0
                 }
@@ -69,7 +76,9 @@ fn cubic(x: f64, b: f64, c: f64) -> f64 {
     let v = if x < 1.0 {
         (12.0 - 9.0 * b - 6.0 * c) * x3 + (-18.0 + 12.0 * b + 6.0 * c) * x2 + (6.0 - 2.0 * b)
     } else if x < 2.0 {
-        (-b - 6.0 * c) * x3 + (6.0 * b + 30.0 * c) * x2 + (-12.0 * b - 48.0 * c) * x
+        (-b - 6.0 * c) * x3
+            + (6.0 * b + 30.0 * c) * x2
+            + (-12.0 * b - 48.0 * c) * x
             + (8.0 * b + 24.0 * c)
     } else {
         0.0
@@ -77,14 +86,6 @@ fn cubic(x: f64, b: f64, c: f64) -> f64 {
     v / 6.0
 }
 
-fn sinc(x: f64) -> f64 {
-    if x == 0.0 {
-        1.0
-    } else {
-        let x = x * core::f64::consts::PI;
-        libm::sin(x) / x
-    }
-}
 
 /// The exact (`f64`) windows of one pass: output `i` reads inputs
 /// `starts[i] .. starts[i] + lens[i]` with weights `weights[offsets[i]..]`.
@@ -319,6 +320,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn lanczos_matches_its_definition() {
+        let sinc = |x: f64| {
+            let x = x * core::f64::consts::PI;
+            libm::sin(x) / x
+        };
+        for i in 1..600 {
+            let x = -3.0 + f64::from(i) * 0.01;
+            if x.abs() < 1e-9 {
+                continue;
+            }
+            let exact = sinc(x) * sinc(x / 3.0);
+            assert!((Filter::Lanczos3.kernel(x) - exact).abs() < 1e-14, "{x}");
+        }
+        assert_eq!(Filter::Lanczos3.kernel(3.0), 0.0);
     }
 
     #[test]
