@@ -90,8 +90,8 @@ fn benches(c: &mut Criterion) {
         dst: (1024, 1024),
         fir_type: fir::PixelType::U8x4,
     };
-    let rgba_peer = image::RgbaImage::from_raw(4096, 4096, rgba.src.as_bytes().to_vec())
-        .expect("image buffer");
+    let rgba_peer =
+        image::RgbaImage::from_raw(4096, 4096, rgba.src.as_bytes().to_vec()).expect("image buffer");
     let rgb = Case::<Rgb8> {
         src: photo_rgb8(4000, 3000),
         dst: (400, 300),

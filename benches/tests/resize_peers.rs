@@ -20,7 +20,10 @@ use std::path::Path;
 use chiaro::ops::resize::{self, Filter};
 use chiaro::pixel::{Image, Rgba8};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/chiaro-ops/tests/fixtures");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../crates/chiaro-ops/tests/fixtures"
+);
 
 fn load(name: &str) -> Image<Rgba8> {
     let path = Path::new(FIXTURES).join(name);
@@ -63,9 +66,21 @@ fn worst_green(a: &[u8], b: &[u8]) -> u8 {
 }
 
 const FILTERS: [(&str, Filter, image::imageops::FilterType); 3] = [
-    ("bilinear", Filter::Bilinear, image::imageops::FilterType::Triangle),
-    ("bicubic", Filter::CatmullRom, image::imageops::FilterType::CatmullRom),
-    ("lanczos", Filter::Lanczos3, image::imageops::FilterType::Lanczos3),
+    (
+        "bilinear",
+        Filter::Bilinear,
+        image::imageops::FilterType::Triangle,
+    ),
+    (
+        "bicubic",
+        Filter::CatmullRom,
+        image::imageops::FilterType::CatmullRom,
+    ),
+    (
+        "lanczos",
+        Filter::Lanczos3,
+        image::imageops::FilterType::Lanczos3,
+    ),
 ];
 
 #[test]
@@ -93,15 +108,19 @@ fn premultiplying_resizers_have_no_fringe_and_image_does() {
         image_worst = image_worst.max(image_green);
     }
     // The straight-alpha filter bleeds the hidden green in.
-    assert!(image_worst >= 200, "image differs from Pillow by only {image_worst}");
+    assert!(
+        image_worst >= 200,
+        "image differs from Pillow by only {image_worst}"
+    );
 }
 
 #[test]
 fn fast_image_resize_premultiplies_too() {
     use fast_image_resize as fir;
     let src = load("fringe.png");
-    let fir_src = fir::images::Image::from_vec_u8(64, 64, src.as_bytes().to_vec(), fir::PixelType::U8x4)
-        .expect("source");
+    let fir_src =
+        fir::images::Image::from_vec_u8(64, 64, src.as_bytes().to_vec(), fir::PixelType::U8x4)
+            .expect("source");
     let mut dst = fir::images::Image::new(23, 23, fir::PixelType::U8x4);
     fir::Resizer::new()
         .resize(

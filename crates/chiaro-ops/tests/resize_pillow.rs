@@ -130,7 +130,10 @@ fn rgba_downscales_match_pillow_premultiplied() {
 /// Pixels that differ must be exactly such ties, sampled one pixel early.
 #[test]
 fn nearest_matches_pillow_except_at_ties() {
-    for (file, src) in [("photo", rgba_of(rgb("photo.png"))), ("photo_rgba", rgba("photo_rgba.png"))] {
+    for (file, src) in [
+        ("photo", rgba_of(rgb("photo.png"))),
+        ("photo_rgba", rgba("photo_rgba.png")),
+    ] {
         for (w, h) in SIZES {
             let ours = resize::resize(src.as_view(), w, h, Filter::Nearest).unwrap();
             let theirs = if file == "photo" {
@@ -161,7 +164,10 @@ fn nearest_matches_pillow_except_at_ties() {
                     "{file} {w}x{h}: ({x}, {y}) differs and is not a tie"
                 );
             }
-            println!("nearest {file} {w}x{h}: {differ} of {} pixels differ (ties)", w * h);
+            println!(
+                "nearest {file} {w}x{h}: {differ} of {} pixels differ (ties)",
+                w * h
+            );
         }
     }
 }

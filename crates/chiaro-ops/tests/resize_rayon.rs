@@ -24,7 +24,12 @@ fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
 fn pattern(w: u32, h: u32) -> Image<Rgba8> {
     Image::from_fn(w, h, |x, y| {
         let v = (x * 7 + y * 13) ^ (x * y);
-        Rgba8::new(v as u8, (v >> 3) as u8, (x * 255 / w) as u8, (y * 255 / h) as u8)
+        Rgba8::new(
+            v as u8,
+            (v >> 3) as u8,
+            (x * 255 / w) as u8,
+            (y * 255 / h) as u8,
+        )
     })
 }
 
@@ -43,10 +48,13 @@ const SIZES: [(u32, u32); 3] = [(53, 37), (150, 13), (311, 207)];
 #[cfg(feature = "rayon")]
 fn check<P: resize::Resample + Send + Sync>(img: &Image<P>, options: ResizeOptions) {
     for (w, h) in SIZES {
-        let one = in_pool(1, || resize::resize_with(img.as_view(), w, h, options).unwrap());
+        let one = in_pool(1, || {
+            resize::resize_with(img.as_view(), w, h, options).unwrap()
+        });
         for threads in [2, 3, 7] {
-            let many =
-                in_pool(threads, || resize::resize_with(img.as_view(), w, h, options).unwrap());
+            let many = in_pool(threads, || {
+                resize::resize_with(img.as_view(), w, h, options).unwrap()
+            });
             assert!(one == many, "{options:?} {w}x{h} on {threads} threads");
         }
     }
@@ -88,8 +96,12 @@ fn fingerprint() -> u64 {
     };
     for filter in FILTERS {
         for (w, h) in SIZES {
-            eat(resize::resize(rgba.as_view(), w, h, filter).unwrap().as_bytes());
-            eat(resize::resize(rgb.as_view(), w, h, filter).unwrap().as_bytes());
+            eat(resize::resize(rgba.as_view(), w, h, filter)
+                .unwrap()
+                .as_bytes());
+            eat(resize::resize(rgb.as_view(), w, h, filter)
+                .unwrap()
+                .as_bytes());
         }
     }
     hash

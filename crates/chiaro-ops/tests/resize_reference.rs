@@ -32,11 +32,13 @@ fn kernel(filter: Filter, x: f64) -> f64 {
     let cubic = |b: f64, c: f64| {
         let x = x.abs();
         if x < 1.0 {
-            ((12.0 - 9.0 * b - 6.0 * c) * x.powi(3) + (-18.0 + 12.0 * b + 6.0 * c) * x * x
+            ((12.0 - 9.0 * b - 6.0 * c) * x.powi(3)
+                + (-18.0 + 12.0 * b + 6.0 * c) * x * x
                 + (6.0 - 2.0 * b))
                 / 6.0
         } else if x < 2.0 {
-            ((-b - 6.0 * c) * x.powi(3) + (6.0 * b + 30.0 * c) * x * x
+            ((-b - 6.0 * c) * x.powi(3)
+                + (6.0 * b + 30.0 * c) * x * x
                 + (-12.0 * b - 48.0 * c) * x
                 + (8.0 * b + 24.0 * c))
                 / 6.0
@@ -154,14 +156,22 @@ fn photo(w: u32, h: u32) -> Image<Rgb8> {
             c = [20.0 + texture, 20.0, 35.0];
         }
         let noise = 12.0 * (rng.unit() - 0.5);
-        Rgb8::new(to_u8(c[0] + noise), to_u8(c[1] + noise), to_u8(c[2] + noise))
+        Rgb8::new(
+            to_u8(c[0] + noise),
+            to_u8(c[1] + noise),
+            to_u8(c[2] + noise),
+        )
     })
 }
 
 /// Black and white squares of `cell` pixels: the hardest case for ringing.
 fn checkerboard(w: u32, h: u32, cell: u32) -> Image<Gray8> {
     Image::from_fn(w, h, |x, y| {
-        Gray8::new(if (x / cell + y / cell).is_multiple_of(2) { 0 } else { 255 })
+        Gray8::new(if (x / cell + y / cell).is_multiple_of(2) {
+            0
+        } else {
+            255
+        })
     })
 }
 
@@ -461,7 +471,11 @@ fn linear_light_keeps_the_brightness_of_fine_detail() {
     )
     .unwrap();
     assert!(plain.pixels().all(|p| p.r == 128), "{:?}", plain.get(3, 1));
-    assert!(linear.pixels().all(|p| p.r == 188), "{:?}", linear.get(3, 1));
+    assert!(
+        linear.pixels().all(|p| p.r == 188),
+        "{:?}",
+        linear.get(3, 1)
+    );
     // Linear formats are linear already: the option changes nothing.
     let lin = Image::from_fn(64, 8, |x, _| LinRgbaF32::new((x % 2) as f32, 0.0, 0.0, 1.0));
     let a = resize::resize(lin.as_view(), 32, 4, Filter::Box).unwrap();
@@ -486,4 +500,103 @@ fn sixteen_bit_gray_keeps_its_precision() {
         let expected = 1000 + (2 * x as u16) * 3 + 1; // (a + a + 3) / 2, rounded half up
         assert!(p.v.abs_diff(expected) <= 1, "{x}: {} vs {expected}", p.v);
     }
+}
+
+#[test]
+fn strided_views_in_and_out() {
+    use chiaro_pixel::Rect;
+    let big = photo(200, 150);
+    let region = Rect::new(17, 9, 120, 101);
+    let crop = big.sub_view(region).unwrap().to_image();
+    for filter in [Filter::Nearest, Filter::Bilinear, Filter::Lanczos3] {
+        // Shrinking both ways, and rows much more (the vertical pass first).
+        for (w, h) in [(41, 33), (100, 9)] {
+            let from_view = resize::resize(big.sub_view(region).unwrap(), w, h, filter).unwrap();
+            let from_copy = resize::resize(crop.as_view(), w, h, filter).unwrap();
+            assert!(from_view == from_copy, "{filter:?} {w}x{h}");
+
+            // Into a sub-view of a larger image: the rest stays untouched.
+            let mut canvas = Image::filled(w + 10, h + 6, Rgb8::new(1, 2, 3));
+            let inner = Rect::new(4, 3, w, h);
+            resize::resize_into(
+                crop.as_view(),
+                canvas.sub_view_mut(inner).unwrap(),
+                ResizeOptions::new(filter),
+            )
+            .unwrap();
+            assert!(canvas.sub_view(inner).unwrap().to_image() == from_copy);
+            let untouched = canvas
+                .enumerate_pixels()
+                .filter(|&(x, y, _)| !(4..4 + w).contains(&x) || !(3..3 + h).contains(&y))
+                .all(|(_, _, p)| *p == Rgb8::new(1, 2, 3));
+            assert!(untouched, "{filter:?} {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn bad_sizes_are_errors() {
+    use resize::ResizeError;
+    let img = photo(8, 6);
+    assert_eq!(
+        resize::resize(img.as_view(), 0, 5, Filter::Bilinear),
+        Err(ResizeError::ZeroSize {
+            width: 0,
+            height: 5
+        })
+    );
+    let empty = Image::<Rgb8>::new(0, 4);
+    assert_eq!(
+        resize::resize(empty.as_view(), 3, 3, Filter::Lanczos3),
+        Err(ResizeError::EmptySource {
+            width: 0,
+            height: 4
+        })
+    );
+    assert_eq!(
+        resize::resize(img.as_view(), u32::MAX, u32::MAX, Filter::Nearest),
+        Err(ResizeError::TooLarge {
+            width: u32::MAX,
+            height: u32::MAX
+        })
+    );
+    assert!(resize::thumbnail(img.as_view(), 0, 10, Filter::Box).is_err());
+    assert!(resize::fill(img.as_view(), 10, 0, Filter::Box, resize::Anchor::Top).is_err());
+    let err = resize::resize(img.as_view(), 0, 0, Filter::Box).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot resize to 0×0: both sizes must be non-zero"
+    );
+}
+
+#[test]
+fn helpers_keep_the_aspect_ratio() {
+    let img = photo(300, 200);
+    let t = resize::thumbnail(img.as_view(), 90, 90, Filter::CatmullRom).unwrap();
+    assert_eq!(t.size(), (90, 60));
+    // Already small enough: a copy, not an enlargement.
+    let same = resize::thumbnail(img.as_view(), 1000, 1000, Filter::CatmullRom).unwrap();
+    assert!(same == img);
+    let f = resize::fit(img.as_view(), 1000, 1000, Filter::CatmullRom).unwrap();
+    assert_eq!(f.size(), (1000, 667));
+    // Fill crops the excess at the anchor: the right edge keeps the right columns.
+    let right = resize::fill(
+        img.as_view(),
+        100,
+        200,
+        Filter::Nearest,
+        resize::Anchor::Right,
+    )
+    .unwrap();
+    assert_eq!(right.size(), (100, 200));
+    assert_eq!(right.get(99, 0), img.get(299, 0));
+    let left = resize::fill(
+        img.as_view(),
+        100,
+        200,
+        Filter::Nearest,
+        resize::Anchor::Left,
+    )
+    .unwrap();
+    assert_eq!(left.get(0, 199), img.get(0, 199));
 }

@@ -56,7 +56,9 @@ pub(super) fn resize<P: Resample>(
         // Four output rows at a time share the weights.
         each_row_chunk(dst, 4, |y, band| {
             let from = |j: usize| &tmp[(y + j) * padded..][..padded];
-            let mut rows = band.into_rows().map(|r| bytemuck::cast_slice_mut::<P, u8>(r));
+            let mut rows = band
+                .into_rows()
+                .map(|r| bytemuck::cast_slice_mut::<P, u8>(r));
             match (rows.next(), rows.next(), rows.next(), rows.next()) {
                 (Some(o0), Some(o1), Some(o2), Some(o3)) => {
                     let src = [from(0), from(1), from(2), from(3)];
@@ -141,7 +143,10 @@ pub(super) fn resize<P: Resample>(
 /// `round(c·a / 255)`.
 fn premultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
     if ch == 4 {
-        convert_slice::<Rgba8, PremulRgba8>(bytemuck::cast_slice(src), bytemuck::cast_slice_mut(dst));
+        convert_slice::<Rgba8, PremulRgba8>(
+            bytemuck::cast_slice(src),
+            bytemuck::cast_slice_mut(dst),
+        );
         return;
     }
     for (s, d) in src.chunks_exact(ch).zip(dst.chunks_exact_mut(ch)) {
@@ -159,7 +164,10 @@ fn premultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
 /// Restores straight alpha: `min(255, round(c·255 / a))`, zero colour at zero alpha.
 fn unpremultiply(ch: usize, src: &[u8], dst: &mut [u8]) {
     if ch == 4 {
-        convert_slice::<PremulRgba8, Rgba8>(bytemuck::cast_slice(src), bytemuck::cast_slice_mut(dst));
+        convert_slice::<PremulRgba8, Rgba8>(
+            bytemuck::cast_slice(src),
+            bytemuck::cast_slice_mut(dst),
+        );
         return;
     }
     for (s, d) in src.chunks_exact(ch).zip(dst.chunks_exact_mut(ch)) {

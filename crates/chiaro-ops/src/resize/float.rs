@@ -91,7 +91,11 @@ impl Codec {
             for c in 0..colours {
                 d[c] = if self.premul && self.linear {
                     // Premultiplied encoded values: decode the colour, not the product.
-                    if a > 0.0 { srgb_to_linear(s[c].to_unit() / a) * a } else { 0.0 }
+                    if a > 0.0 {
+                        srgb_to_linear(s[c].to_unit() / a) * a
+                    } else {
+                        0.0
+                    }
                 } else if self.linear {
                     s[c].decode()
                 } else {

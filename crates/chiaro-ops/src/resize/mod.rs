@@ -193,10 +193,16 @@ impl fmt::Display for ResizeError {
                 write!(f, "cannot resize an empty {width}×{height} image")
             }
             ResizeError::ZeroSize { width, height } => {
-                write!(f, "cannot resize to {width}×{height}: both sizes must be non-zero")
+                write!(
+                    f,
+                    "cannot resize to {width}×{height}: both sizes must be non-zero"
+                )
             }
             ResizeError::TooLarge { width, height } => {
-                write!(f, "resizing to {width}×{height} needs more memory than can be allocated")
+                write!(
+                    f,
+                    "resizing to {width}×{height} needs more memory than can be allocated"
+                )
             }
         }
     }

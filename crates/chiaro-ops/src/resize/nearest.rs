@@ -19,7 +19,10 @@ pub(crate) fn source_indices(len: u32, out: u32) -> Vec<u32> {
         .collect()
 }
 
-pub(super) fn resize<P: Resample>(src: View<'_, P>, dst: ViewMut<'_, P>) -> Result<(), ResizeError> {
+pub(super) fn resize<P: Resample>(
+    src: View<'_, P>,
+    dst: ViewMut<'_, P>,
+) -> Result<(), ResizeError> {
     let (dw, dh) = dst.size();
     let xs = source_indices(src.width(), dw);
     let ys = source_indices(src.height(), dh);

@@ -86,7 +86,6 @@ fn cubic(x: f64, b: f64, c: f64) -> f64 {
     v / 6.0
 }
 
-
 /// The exact (`f64`) windows of one pass: output `i` reads inputs
 /// `starts[i] .. starts[i] + lens[i]` with weights `weights[offsets[i]..]`.
 #[derive(Debug, Default)]

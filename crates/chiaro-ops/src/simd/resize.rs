@@ -130,11 +130,7 @@ pub(crate) fn h_i16_u8(ch: usize, src: &[i16], w: &FixedWindows, out: &mut [u8])
 }
 
 /// Four rows of [`kernels::h_i16_u8`], one after the other.
-fn h_i16_u8_x4_portable<const CH: usize>(
-    src: [&[i16]; 4],
-    w: &FixedWindows,
-    out: [&mut [u8]; 4],
-) {
+fn h_i16_u8_x4_portable<const CH: usize>(src: [&[i16]; 4], w: &FixedWindows, out: [&mut [u8]; 4]) {
     for (s, o) in src.into_iter().zip(out) {
         kernels::h_i16_u8::<CH>(s, w, o);
     }
@@ -172,10 +168,9 @@ mod avx2 {
         __m128i, __m256i, _mm_add_epi32, _mm_packs_epi32, _mm_packus_epi16, _mm_set1_epi32,
         _mm_srai_epi32, _mm256_add_epi32, _mm256_broadcastsi128_si256, _mm256_castsi256_si128,
         _mm256_extracti128_si256, _mm256_madd_epi16, _mm256_packs_epi32, _mm256_packus_epi16,
-        _mm256_permute2x128_si256, _mm256_permute4x64_epi64, _mm256_set_m128i,
-        _mm256_set1_epi32, _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
-        _mm256_srai_epi32, _mm256_unpackhi_epi8, _mm256_unpackhi_epi16, _mm256_unpacklo_epi8,
-        _mm256_unpacklo_epi16,
+        _mm256_permute2x128_si256, _mm256_permute4x64_epi64, _mm256_set_m128i, _mm256_set1_epi32,
+        _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srai_epi32,
+        _mm256_unpackhi_epi8, _mm256_unpackhi_epi16, _mm256_unpacklo_epi8, _mm256_unpacklo_epi16,
     };
 
     use crate::resize::kernels::{self, H_SHIFT, V_SHIFT};
@@ -453,10 +448,8 @@ mod avx2 {
                 // [12..16 | 28..32]; packing pairs them, the 128-bit permutes order them.
                 let x01 = _mm256_packs_epi32(s[4 * h], s[4 * h + 1]);
                 let x23 = _mm256_packs_epi32(s[4 * h + 2], s[4 * h + 3]);
-                let first: [i16; 16] =
-                    bytemuck::cast(_mm256_permute2x128_si256::<0x20>(x01, x23));
-                let second: [i16; 16] =
-                    bytemuck::cast(_mm256_permute2x128_si256::<0x31>(x01, x23));
+                let first: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x20>(x01, x23));
+                let second: [i16; 16] = bytemuck::cast(_mm256_permute2x128_si256::<0x31>(x01, x23));
                 let at = x + 32 * h;
                 out[at..at + 16].copy_from_slice(&first);
                 out[at + 16..at + 32].copy_from_slice(&second);
@@ -695,7 +688,9 @@ mod tests {
                         }
                     }
                     let src = [&rows[0][..], &rows[1][..], &rows[2][..], &rows[3][..]];
-                    let [q0, q1, q2, q3] = &mut q[..] else { unreachable!() };
+                    let [q0, q1, q2, q3] = &mut q[..] else {
+                        unreachable!()
+                    };
                     let out = [&mut q0[..], &mut q1[..], &mut q2[..], &mut q3[..]];
                     if ch == 3 {
                         avx2.h_u8_3_x4(src, &fw, out);
@@ -730,9 +725,8 @@ mod tests {
                 }
                 for ch in [3, 4] {
                     let n = (a as usize + fw.stride + 8) * ch;
-                    let mut src: Vec<i16> = (0..n)
-                        .map(|_| i16::from(rng.byte()) * 80 - 2000)
-                        .collect();
+                    let mut src: Vec<i16> =
+                        (0..n).map(|_| i16::from(rng.byte()) * 80 - 2000).collect();
                     src[a as usize * ch..].fill(0);
                     let mut p = alloc::vec![0_u8; b as usize * ch];
                     let mut q = p.clone();
@@ -765,7 +759,9 @@ mod tests {
                         }
                     }
                     let src = [&rows[0][..], &rows[1][..], &rows[2][..], &rows[3][..]];
-                    let [q0, q1, q2, q3] = &mut q[..] else { unreachable!() };
+                    let [q0, q1, q2, q3] = &mut q[..] else {
+                        unreachable!()
+                    };
                     let out = [&mut q0[..], &mut q1[..], &mut q2[..], &mut q3[..]];
                     if ch == 3 {
                         avx2.h_i16_u8_3_x4(src, &fw, out);
