@@ -39,23 +39,19 @@ pub(super) fn resize<P: Resample>(
     let h_first = f64::from(sh) * taps(&hf) + f64::from(dw) * taps(&vf);
     let v_first = f64::from(sw) * taps(&vf) + f64::from(dh) * taps(&hf);
     if !straight && v_first <= 1.1 * h_first {
-        let tmp = grow(tmp, (dh as usize).checked_mul(padded), dw, dh)?;
+        // In bands of four output rows: the vertical pass fills four intermediate rows,
+        // which the horizontal pass consumes at once while they are in cache (and the
+        // four rows share its weight loads).
         let bytes = src.as_bytes();
         let stride = src.stride_bytes();
-        each_chunk(
-            tmp,
-            padded,
-            || (),
-            |(), y, row| {
-                let (row, pad) = row.split_at_mut(row_len);
-                simd::v_u8_i16(bytes, stride, vf.starts[y] as usize, vf.of(y), row);
-                pad.fill(0);
-            },
-        );
-        let tmp = &tmp[..];
-        // Four output rows at a time share the weights.
         each_row_chunk(dst, 4, |y, band| {
-            let from = |j: usize| &tmp[(y + j) * padded..][..padded];
+            let mut tmp = alloc::vec![0_i16; 4 * padded];
+            let n = band.height() as usize;
+            for (j, row) in tmp.chunks_exact_mut(padded).take(n).enumerate() {
+                let (row, _pad) = row.split_at_mut(row_len);
+                simd::v_u8_i16(bytes, stride, vf.starts[y + j] as usize, vf.of(y + j), row);
+            }
+            let from = |j: usize| &tmp[j * padded..][..padded];
             let mut rows = band
                 .into_rows()
                 .map(|r| bytemuck::cast_slice_mut::<P, u8>(r));
