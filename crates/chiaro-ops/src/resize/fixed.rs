@@ -1,6 +1,6 @@
 //! The 8-bit fixed-point path: one pass into an `i16` intermediate with 6 fraction
-//! bits, then the other to `u8` (see [`super::kernels`]). Horizontal first, unless the
-//! vertical pass shrinks so much more that doing it first is cheaper.
+//! bits, then the other to `u8` (see [`super::kernels`]). Vertical first unless the
+//! cost model says otherwise or the format has straight alpha; see [`resize`].
 
 use alloc::vec::Vec;
 

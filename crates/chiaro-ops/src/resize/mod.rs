@@ -23,8 +23,8 @@
 //!
 //! # How it resamples
 //!
-//! Separable: a horizontal pass into an intermediate buffer, then a vertical pass. Each
-//! output pixel of a pass is a weighted sum over a window of input pixels; the windows
+//! Separable: one pass into an intermediate buffer, then the other; the order is chosen
+//! by cost (taps × samples of both passes). Each output pixel of a pass is a weighted sum over a window of input pixels; the windows
 //! and weights are computed once per call (see [`Filter`] for the kernels). When
 //! shrinking by a factor `s`, the kernel is stretched by `s` so that every input pixel
 //! contributes and nothing aliases; when enlarging it keeps its natural width. At the
