@@ -1,12 +1,11 @@
 //! Run-time selection of the filter kernels: the `u8` cascade passes of
-//! [`crate::filter::cascade`], compiled a second time with AVX2 enabled.
-//!
-//! The kernel bodies are the portable, safe, `#[inline(always)]` functions of that
-//! module; inside a `#[target_feature(enable = "avx2")]` function LLVM vectorizes them
-//! with 256-bit lanes (eight `u32` sums per instruction in the vertical pass). Both
-//! builds run the same integer and IEEE operations in the same order, so the results
-//! are bit-identical (a test compares them). Without `std` there is no run-time
-//! detection and the portable build runs.
+//! [`crate::filter::cascade`], as the portable build (the safe, generic
+//! `#[inline(always)]` functions of that module) and an AVX2 build written with
+//! intrinsics, because LLVM left the portable loops scalar even when compiled for AVX2
+//! (see `docs/performance.md`). Both builds run the same integer and IEEE operations
+//! per sample, so the results are bit-identical (a unit test compares the kernels, and
+//! the determinism test's hashes match in a `no_std` build, which has no run-time
+//! detection and runs the portable build).
 
 use crate::filter::cascade::{Taps, horizontal, vertical};
 
@@ -53,11 +52,13 @@ fn horizontal_pair_u8(pad: &[u8], taps: &Taps, out: &mut [u8], inv: f32) {
 
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod avx2 {
-    //! AVX2 builds. The vertical step handles eight samples per iteration; the
-    //! horizontal pass of four-channel rows keeps one pixel's three sums in a 128-bit
-    //! register each (the running sums are a serial chain along the row). Loads and
-    //! stores go through `bytemuck` casts of fixed-size arrays; tails run the portable
-    //! code, which performs the same integer and IEEE operations.
+    //! AVX2 builds. The vertical step handles sixteen samples per iteration (tap sums
+    //! in 16-bit lanes, running sums in two sets of eight `u32`); the horizontal pass
+    //! keeps a pixel's three sums in a 128-bit register each, or two rows' pixels in a
+    //! 256-bit register (the running sums are a serial chain along the row, so a
+    //! second row is the parallelism there is). Loads and stores go through `bytemuck`
+    //! casts of fixed-size arrays; tails run the portable code, which performs the
+    //! same integer and IEEE operations.
 
     use core::arch::x86_64::{
         __m128i, __m256i, _mm_add_epi32, _mm_add_ps, _mm_cvtepi32_ps, _mm_cvtepu8_epi32,
