@@ -611,6 +611,9 @@ fn extreme_shrinking_uses_exact_enough_weights() {
         let ours = resize::resize(img.as_view(), 3, 2, filter).unwrap();
         let exact = reference(&exact_src, (3000, 4), 4, (3, 2), filter);
         let (share, worst) = within_one(&premultiplied(ours.as_bytes()), &exact);
-        assert!(share == 100.0, "{filter:?}: {share}% within ±1, worst {worst}");
+        assert!(
+            share == 100.0,
+            "{filter:?}: {share}% within ±1, worst {worst}"
+        );
     }
 }
