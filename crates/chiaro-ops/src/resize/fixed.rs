@@ -6,26 +6,24 @@ use alloc::vec::Vec;
 
 use chiaro_pixel::{AlphaMode, PremulRgba8, Rgba8, View, ViewMut, convert_slice};
 
-use super::weights::{FixedWindows, Windows};
+use super::weights::FixedWindows;
 use super::{Resample, ResizeError, each_chunk, each_row, each_row_chunk, grow};
 use crate::simd::resize as simd;
 
 /// The longest window the fixed-point weights serve; longer ones go to the float path.
 pub(super) const MAX_TAPS: usize = 256;
 
-/// Resizes 8-bit `src` into `dst` with the windows `hw` (columns) and `vw` (rows).
+/// Resizes 8-bit `src` into `dst` with the windows `hf` (columns) and `vf` (rows).
 pub(super) fn resize<P: Resample>(
     src: View<'_, P>,
     dst: ViewMut<'_, P>,
-    hw: &Windows,
-    vw: &Windows,
+    hf: &FixedWindows,
+    vf: &FixedWindows,
     tmp: &mut Vec<i16>,
 ) -> Result<(), ResizeError> {
     let ch = P::CHANNELS;
     let (dw, dh) = dst.size();
     let (sw, sh) = src.size();
-    let hf = FixedWindows::new(hw, 4);
-    let vf = FixedWindows::new(vw, 1);
     let straight = P::ALPHA == AlphaMode::Straight;
     // Room for the kernels to read whole groups of four taps past the last pixel.
     let padded = (sw as usize + hf.stride + 8) * ch;
@@ -36,8 +34,8 @@ pub(super) fn resize<P: Resample>(
     // and it reads the source in long rows. It needs the source rows as they are, so
     // straight alpha (premultiplied row by row) goes horizontal first.
     let taps = |w: &FixedWindows| w.lens.iter().map(|&l| l as f64).sum::<f64>();
-    let h_first = f64::from(sh) * taps(&hf) + f64::from(dw) * taps(&vf);
-    let v_first = f64::from(sw) * taps(&vf) + f64::from(dh) * taps(&hf);
+    let h_first = f64::from(sh) * taps(hf) + f64::from(dw) * taps(vf);
+    let v_first = f64::from(sw) * taps(vf) + f64::from(dh) * taps(hf);
     if !straight && v_first <= 1.1 * h_first {
         // In bands of four output rows: the vertical pass fills four intermediate rows,
         // which the horizontal pass consumes at once while they are in cache (and the
@@ -58,12 +56,12 @@ pub(super) fn resize<P: Resample>(
             match (rows.next(), rows.next(), rows.next(), rows.next()) {
                 (Some(o0), Some(o1), Some(o2), Some(o3)) => {
                     let src = [from(0), from(1), from(2), from(3)];
-                    simd::h_i16_u8_x4(ch, src, &hf, [o0, o1, o2, o3]);
+                    simd::h_i16_u8_x4(ch, src, hf, [o0, o1, o2, o3]);
                 }
                 (o0, o1, o2, _) => {
                     for (j, o) in [o0, o1, o2].into_iter().enumerate() {
                         if let Some(o) = o {
-                            simd::h_i16_u8(ch, from(j), &hf, o);
+                            simd::h_i16_u8(ch, from(j), hf, o);
                         }
                     }
                 }
@@ -108,10 +106,10 @@ pub(super) fn resize<P: Resample>(
                 let (o01, o23) = out.split_at_mut(2 * stride);
                 let (o0, o1) = o01.split_at_mut(stride);
                 let (o2, o3) = o23.split_at_mut(stride);
-                simd::h_u8_x4(ch, [r0, r1, r2, r3], &hf, [o0, o1, o2, o3]);
+                simd::h_u8_x4(ch, [r0, r1, r2, r3], hf, [o0, o1, o2, o3]);
             } else {
                 for (row, o) in rows.chunks_exact(padded).zip(out.chunks_exact_mut(stride)) {
-                    simd::h_u8(ch, row, &hf, o);
+                    simd::h_u8(ch, row, hf, o);
                 }
             }
         },

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use chiaro_color::transfer::{linear_to_srgb, srgb_to_linear, srgb8_to_linear, srgb16_to_linear};
 use chiaro_pixel::{AlphaMode, Channel, ChannelType, View, ViewMut};
 
-use super::weights::{FloatWindows, Windows};
+use super::weights::FloatWindows;
 use super::{Resample, ResizeError, each_chunk, each_row, grow};
 use crate::simd::resize as simd;
 
@@ -155,19 +155,17 @@ impl Codec {
     }
 }
 
-/// Resizes `src` into `dst` in `f32` with the windows `hw` (columns) and `vw` (rows).
+/// Resizes `src` into `dst` in `f32` with the windows `hf` (columns) and `vf` (rows).
 pub(super) fn resize<P: Resample>(
     src: View<'_, P>,
     dst: ViewMut<'_, P>,
-    hw: &Windows,
-    vw: &Windows,
+    hf: &FloatWindows,
+    vf: &FloatWindows,
     linear: bool,
     tmp: &mut Vec<f32>,
 ) -> Result<(), ResizeError> {
     let ch = P::CHANNELS;
     let (dw, dh) = dst.size();
-    let hf = FloatWindows::new(hw);
-    let vf = FloatWindows::new(vw);
     let row_lo = vf.starts.iter().copied().min().unwrap_or(0) as usize;
     let row_hi = (0..vf.starts.len())
         .map(|i| vf.starts[i] as usize + vf.lens[i] as usize)
@@ -191,7 +189,7 @@ pub(super) fn resize<P: Resample>(
         |row, r, out| {
             let y = u32::try_from(row_lo + r).unwrap_or(u32::MAX);
             codec.load_any(src.row(y).unwrap_or_default(), row);
-            simd::h_f32(ch, row, &hf, out);
+            simd::h_f32(ch, row, hf, out);
         },
     );
 

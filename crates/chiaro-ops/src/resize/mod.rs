@@ -294,9 +294,9 @@ pub fn resize_into<P: Resample>(
     Resizer::new(options).resize_into(src, dst)
 }
 
-/// A resizer that keeps its intermediate buffer between calls, so that resizing many
-/// images of one size allocates nothing after the first
-/// ([`resize_into`](Self::resize_into)).
+/// A resizer that keeps its intermediate buffer and weight tables between calls, so
+/// that resizing many images of one size allocates nothing after the first
+/// ([`resize_into`](Self::resize_into)) and computes its weights once.
 ///
 /// ```
 /// use chiaro_ops::resize::{Filter, ResizeOptions, Resizer};
@@ -316,6 +316,17 @@ pub struct Resizer {
     options: ResizeOptions,
     fixed: Vec<i16>,
     float: Vec<f32>,
+    plan: Option<Plan>,
+}
+
+/// The weight windows of the last resize, kept for the next one of the same sizes.
+#[derive(Debug)]
+struct Plan {
+    key: (u32, u32, u32, u32, Filter),
+    hw: weights::Windows,
+    vw: weights::Windows,
+    fixed: Option<(weights::FixedWindows, weights::FixedWindows)>,
+    float: Option<(weights::FloatWindows, weights::FloatWindows)>,
 }
 
 impl Resizer {
@@ -325,6 +336,7 @@ impl Resizer {
             options,
             fixed: Vec::new(),
             float: Vec::new(),
+            plan: None,
         }
     }
 
@@ -373,8 +385,17 @@ impl Resizer {
         if filter == Filter::Nearest {
             return nearest::resize(src, dst);
         }
-        let hw = weights::Windows::new(src.width(), width, filter);
-        let vw = weights::Windows::new(src.height(), height, filter);
+        let key = (src.width(), src.height(), width, height, filter);
+        let plan = match &mut self.plan {
+            Some(plan) if plan.key == key => plan,
+            slot => slot.insert(Plan {
+                key,
+                hw: weights::Windows::new(src.width(), width, filter),
+                vw: weights::Windows::new(src.height(), height, filter),
+                fixed: None,
+                float: None,
+            }),
+        };
         let linear = self.options.linear_light
             && P::ENCODING == chiaro_pixel::Encoding::Srgb
             && matches!(
@@ -387,12 +408,24 @@ impl Resizer {
             );
         let fixed = P::Channel::TYPE == chiaro_pixel::ChannelType::U8
             && !linear
-            && hw.max_len() <= fixed::MAX_TAPS
-            && vw.max_len() <= fixed::MAX_TAPS;
+            && plan.hw.max_len() <= fixed::MAX_TAPS
+            && plan.vw.max_len() <= fixed::MAX_TAPS;
         if fixed {
-            fixed::resize(src, dst, &hw, &vw, &mut self.fixed)
+            let (hf, vf) = plan.fixed.get_or_insert_with(|| {
+                (
+                    weights::FixedWindows::new(&plan.hw, 4),
+                    weights::FixedWindows::new(&plan.vw, 1),
+                )
+            });
+            fixed::resize(src, dst, hf, vf, &mut self.fixed)
         } else {
-            float::resize(src, dst, &hw, &vw, linear, &mut self.float)
+            let (hf, vf) = plan.float.get_or_insert_with(|| {
+                (
+                    weights::FloatWindows::new(&plan.hw),
+                    weights::FloatWindows::new(&plan.vw),
+                )
+            });
+            float::resize(src, dst, hf, vf, linear, &mut self.float)
         }
     }
 }
