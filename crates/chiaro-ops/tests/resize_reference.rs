@@ -624,7 +624,9 @@ fn a_reused_resizer_gives_what_a_fresh_one_gives() {
     let gray = checkerboard(70, 90, 3);
     let mut resizer = resize::Resizer::new(ResizeOptions::new(Filter::Lanczos3));
     for (w, h) in [(30, 20), (30, 20), (41, 77), (30, 20)] {
+        // The second call finds the weights of the first.
         let a = resizer.resize(rgb.as_view(), w, h).unwrap();
+        assert!(a == resizer.resize(rgb.as_view(), w, h).unwrap());
         assert!(a == resize::resize(rgb.as_view(), w, h, Filter::Lanczos3).unwrap());
         let b = resizer.resize(gray.as_view(), w, h).unwrap();
         assert!(b == resize::resize(gray.as_view(), w, h, Filter::Lanczos3).unwrap());
