@@ -6,7 +6,9 @@
 //! `fast_image_resize` with its default `mul_div_alpha`, and `image` does not (it
 //! filters straight alpha, which is faster but fringes at transparent edges; see
 //! `benches/tests/resize_peers.rs`). chiaro and `fast_image_resize` write into a buffer
-//! allocated once; `image` allocates its output on every call, as its API does.
+//! allocated once, each through one reused resizer (chiaro's keeps its weight tables
+//! between calls of the same sizes; `fast_image_resize` recomputes its coefficients);
+//! `image` allocates its output on every call, as its API does.
 //!
 //! Both chiaro and `fast_image_resize` pick AVX2 at run time, so the default build is
 //! the fair one. With `--features chiaro/rayon` chiaro splits rows across the global
