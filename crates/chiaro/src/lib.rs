@@ -51,6 +51,10 @@ pub use chiaro_codec as codec;
 #[doc(inline)]
 pub use chiaro_draw as draw;
 
+#[cfg(feature = "ops")]
+#[doc(inline)]
+pub use chiaro_ops as ops;
+
 /// The names most programs need, for a glob import.
 pub mod prelude {
     #[cfg(feature = "codec")]
