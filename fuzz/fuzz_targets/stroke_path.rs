@@ -9,22 +9,9 @@ use chiaro_draw::{Dash, FillOptions, LineCap, LineJoin, Paint, PathBuilder, Rend
 use chiaro_pixel::{Image, PremulRgba8, Rgba8};
 use libfuzzer_sys::fuzz_target;
 
-struct Bytes<'a>(&'a [u8]);
-
-impl Bytes<'_> {
-    fn u8(&mut self) -> u8 {
-        let (b, rest) = self.0.split_first().map_or((0, &[][..]), |(b, r)| (*b, r));
-        self.0 = rest;
-        b
-    }
-
-    fn f32(&mut self) -> f32 {
-        // Mostly small numbers, sometimes raw bit patterns (NaN, ±inf, huge).
-        let tag = self.u8();
-        let bits = u32::from_le_bytes([self.u8(), self.u8(), self.u8(), self.u8()]);
-        if tag < 200 { (bits % 20_000) as f32 / 100.0 - 50.0 } else { f32::from_bits(bits) }
-    }
-}
+#[path = "bytes.rs"]
+mod bytes;
+use bytes::Bytes;
 
 fuzz_target!(|data: &[u8]| {
     let mut b = Bytes(data);

@@ -569,7 +569,7 @@ impl StrokeOracle {
         };
         for el in s.path.elements() {
             let cur = subpaths.last().and_then(|(v, _)| v.last().copied());
-            let (ctrl, end): (Vec<(f64, f64)>, Point) = match el {
+            let ctrl: Vec<(f64, f64)> = match el {
                 PathEl::MoveTo(p) => {
                     subpaths.push((vec![f(p)], false));
                     last_tangent = None;
@@ -588,11 +588,10 @@ impl StrokeOracle {
                     *closed = true;
                     continue;
                 }
-                PathEl::LineTo(p) => (vec![cur?, f(p)], p),
-                PathEl::QuadTo(c, p) => (vec![cur?, f(c), f(p)], p),
-                PathEl::CubicTo(c1, c2, p) => (vec![cur?, f(c1), f(c2), f(p)], p),
+                PathEl::LineTo(p) => vec![cur?, f(p)],
+                PathEl::QuadTo(c, p) => vec![cur?, f(c), f(p)],
+                PathEl::CubicTo(c1, c2, p) => vec![cur?, f(c1), f(c2), f(p)],
             };
-            let _ = end;
             // End tangents from the first and last distinct control points.
             let t0 = ctrl[1..]
                 .iter()
@@ -689,9 +688,9 @@ impl StrokeOracle {
             }
             // Beyond an open end: the cap decides.
             let (e, t) = if at_start && v.len() > 1 {
-                (v[0], direction(v[1], v[0], v))
+                (v[0], direction(v[1], v[0]))
             } else {
-                (v[last], direction(v[last.saturating_sub(1)], v[last], v))
+                (v[last], direction(v[last.saturating_sub(1)], v[last]))
             };
             match self.cap {
                 LineCap::Butt => {}
@@ -764,7 +763,7 @@ fn dash_pieces(v: &[(f64, f64)], closed: bool, dash: &chiaro::draw::Dash) -> Vec
 }
 
 /// The outward direction at an end: from `inner` to `end`.
-fn direction(inner: (f64, f64), end: (f64, f64), _v: &[(f64, f64)]) -> (f64, f64) {
+fn direction(inner: (f64, f64), end: (f64, f64)) -> (f64, f64) {
     let d = (end.0 - inner.0, end.1 - inner.1);
     let l = d.0.hypot(d.1);
     if l > 0.0 {

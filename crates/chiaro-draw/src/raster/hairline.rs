@@ -116,7 +116,7 @@ pub(crate) fn draw(
     if direct {
         return;
     }
-    if edges_overlap(pixels) {
+    if out_of_order(pixels) {
         pixels.sort_unstable_by_key(|&(y, x, _)| (y, x));
     }
     emit(pixels, aliased, row, sink);
@@ -161,7 +161,7 @@ fn joint(u: Point, v: Point, w: Point, before: bool) -> Cut {
 
 /// Whether the pixels are not already in row-major order without repeats (one
 /// segment's are; a polyline's generally are not).
-fn edges_overlap(pixels: &[(u32, u32, f32)]) -> bool {
+fn out_of_order(pixels: &[(u32, u32, f32)]) -> bool {
     pixels
         .windows(2)
         .any(|w| (w[0].0, w[0].1) >= (w[1].0, w[1].1))

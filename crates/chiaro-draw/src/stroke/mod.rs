@@ -175,7 +175,9 @@ impl Stroke {
     ///
     /// As [`Stroker::outline`].
     pub fn outline(&self, path: &Path, tolerance: f32) -> Result<Path, StrokeError> {
-        Stroker::new().outline(path, self, tolerance).cloned()
+        let mut stroker = Stroker::new();
+        stroker.outline(path, self, tolerance)?;
+        Ok(core::mem::take(&mut stroker.outline))
     }
 
     /// The bounds of everything the stroke of `path` covers, in user units, within
