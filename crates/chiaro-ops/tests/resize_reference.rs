@@ -313,6 +313,33 @@ fn rgba_within_one_of_the_exact_convolution_premultiplied() {
     }
 }
 
+/// Straight alpha is premultiplied on the way in, a row at a time (into a ring of rows
+/// when the vertical pass goes first), and restored on the way out: exactly what
+/// premultiplying the whole image, resizing that and restoring alpha gives. The images
+/// are tall so the ring wraps many times; the sizes take both pass orders.
+#[test]
+fn straight_alpha_equals_resizing_the_premultiplied_image() {
+    for (src_size, dst) in [
+        ((61, 700), (23, 41)),
+        ((300, 97), (29, 31)),
+        ((40, 333), (40, 70)),
+        ((37, 50), (90, 130)),
+    ] {
+        let img = rgba(src_size.0, src_size.1);
+        let premul: Image<PremulRgba8> = img.convert();
+        for filter in FILTERS {
+            let straight = resize::resize(img.as_view(), dst.0, dst.1, filter).unwrap();
+            let via: Image<Rgba8> = resize::resize(premul.as_view(), dst.0, dst.1, filter)
+                .unwrap()
+                .convert();
+            assert!(
+                straight == via,
+                "{filter:?} {src_size:?} -> {dst:?}: straight alpha differs"
+            );
+        }
+    }
+}
+
 #[test]
 fn gray_alpha_within_one_premultiplied() {
     let img = rgba(120, 90);

@@ -513,12 +513,14 @@ fn each_row<P: Pixel, S>(
     }
 }
 
-/// Runs `f(y, band)` over bands of `rows` rows of `dst` (the last may be shorter; in
-/// parallel with the `rayon` feature); `y` is the band's first row.
-fn each_row_chunk<P: Pixel>(
+/// Runs `f(scratch, y, band)` over bands of `rows` rows of `dst` (the last may be
+/// shorter; in parallel with the `rayon` feature), with one `init()` scratch value per
+/// task; `y` is the band's first row. One task takes its bands in order.
+fn each_row_chunk<P: Pixel, S>(
     dst: ViewMut<'_, P>,
     rows: u32,
-    f: impl Fn(usize, ViewMut<'_, P>) + Sync + Send,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, usize, ViewMut<'_, P>) + Sync + Send,
 ) {
     let n = core::num::NonZeroU32::new(rows).unwrap_or(core::num::NonZeroU32::MIN);
     let step = n.get() as usize;
@@ -527,12 +529,13 @@ fn each_row_chunk<P: Pixel>(
         use rayon::prelude::*;
         dst.par_row_chunks_mut(n)
             .enumerate()
-            .for_each(|(i, band)| f(i * step, band));
+            .for_each_init(init, |s, (i, band)| f(s, i * step, band));
     }
     #[cfg(not(feature = "rayon"))]
     {
+        let mut s = init();
         for (i, band) in dst.row_chunks_mut(n).enumerate() {
-            f(i * step, band);
+            f(&mut s, i * step, band);
         }
     }
 }
