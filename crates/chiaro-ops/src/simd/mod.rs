@@ -1,10 +1,12 @@
 //! Run-time selection of the AVX2 kernels: the only module tree with `unsafe` code.
-//! Each call of a `#[target_feature]` function follows feature detection and carries a
-//! `// SAFETY:` comment; the kernels themselves live beside their portable versions.
+//! Each call of a `#[target_feature]` function follows feature detection, and each
+//! cache prefetch of the vertical resize kernels is checked in bounds; every block
+//! carries a `// SAFETY:` comment. The kernels themselves live beside their portable
+//! versions.
 
 #![allow(
     unsafe_code,
-    reason = "calls of #[target_feature] functions after detection"
+    reason = "calls of #[target_feature] functions after detection, cache prefetches"
 )]
 pub(crate) mod filter;
 pub(crate) mod resize;
