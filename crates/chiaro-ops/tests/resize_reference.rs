@@ -70,8 +70,12 @@ fn kernel(filter: Filter, x: f64) -> f64 {
     }
 }
 
-/// For each output sample, every input sample with its weight, normalized.
+/// For each output sample, every input sample with its weight, normalized. An
+/// unchanged size is the identity (as in Pillow), whatever the filter.
 fn reference_weights(len: usize, out: usize, filter: Filter) -> Vec<Vec<(usize, f64)>> {
+    if len == out {
+        return (0..out).map(|i| vec![(i, 1.0)]).collect();
+    }
     let scale = len as f64 / out as f64;
     let stretch = scale.max(1.0);
     (0..out)
@@ -232,15 +236,17 @@ fn premultiplied(bytes: &[u8]) -> Vec<f64> {
         .collect()
 }
 
-/// The third shrinks rows much more than columns, which runs the vertical pass first
-/// (for formats without straight alpha).
+/// The third shrinks rows much more than columns, which runs the vertical pass first;
+/// the last two keep one size, which is left as it is.
 type Case = ((u32, u32), (u32, u32), &'static str);
 
-const SIZES: [Case; 4] = [
+const SIZES: [Case; 6] = [
     ((240, 180), (67, 50), "down 3.6x"),
     ((240, 180), (60, 45), "down 4x"),
     ((240, 180), (200, 23), "down 1.2x by 7.8x"),
     ((50, 40), (173, 131), "up 3.4x"),
+    ((240, 180), (71, 180), "width only"),
+    ((50, 40), (50, 131), "height only"),
 ];
 
 #[test]
@@ -323,6 +329,7 @@ fn straight_alpha_equals_resizing_the_premultiplied_image() {
         ((61, 700), (23, 41)),
         ((300, 97), (29, 31)),
         ((40, 333), (40, 70)),
+        ((61, 300), (23, 300)),
         ((37, 50), (90, 130)),
     ] {
         let img = rgba(src_size.0, src_size.1);

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use chiaro_pixel::{AlphaMode, PremulRgba8, Rgba8, View, ViewMut, convert_slice};
 
-use super::weights::FixedWindows;
+use super::weights::{FixedWindows, WEIGHT_BITS};
 use super::{Resample, ResizeError, each_chunk, each_row, each_row_chunk, grow};
 use crate::simd::resize as simd;
 
@@ -30,12 +30,99 @@ pub(super) fn resize<P: Resample>(
     let taps = |w: &FixedWindows| w.lens.iter().map(|&l| l as f64).sum::<f64>();
     let h_first = f64::from(sh) * taps(hf) + f64::from(dw) * taps(vf);
     let v_first = f64::from(sw) * taps(vf) + f64::from(dh) * taps(hf);
-    if v_first <= 1.1 * h_first {
+    if sh == dh {
+        horizontal_only(src, dst, hf);
+        Ok(())
+    } else if v_first <= 1.1 * h_first {
         vertical_first(src, dst, hf, vf);
         Ok(())
     } else {
         horizontal_first(src, dst, hf, vf, tmp)
     }
+}
+
+/// Loads source row `y` into `row` (its first `width × channels` bytes), premultiplied
+/// when the pixels have straight alpha.
+fn load_row<P: Resample>(src: View<'_, P>, y: usize, row: &mut [u8]) {
+    let y = u32::try_from(y).unwrap_or(u32::MAX);
+    let bytes: &[u8] = bytemuck::cast_slice(src.row(y).unwrap_or_default());
+    let row = &mut row[..bytes.len()];
+    if P::ALPHA == AlphaMode::Straight {
+        premultiply(P::CHANNELS, bytes, row);
+    } else {
+        row.copy_from_slice(bytes);
+    }
+}
+
+/// The horizontal pass of the first `n` (at most four) of the padded source rows in
+/// `rows` into the rows of `out`, `stride` values each: four at once, sharing the
+/// weight loads, when there are four.
+fn horizontal_u8(
+    ch: usize,
+    rows: &[u8],
+    n: usize,
+    hf: &FixedWindows,
+    out: &mut [i16],
+    stride: usize,
+) {
+    let padded = rows.len() / 4;
+    if n == 4 {
+        let (r01, r23) = rows.split_at(2 * padded);
+        let (r0, r1) = r01.split_at(padded);
+        let (r2, r3) = r23.split_at(padded);
+        let (o01, o23) = out.split_at_mut(2 * stride);
+        let (o0, o1) = o01.split_at_mut(stride);
+        let (o2, o3) = o23.split_at_mut(stride);
+        simd::h_u8_x4(ch, [r0, r1, r2, r3], hf, [o0, o1, o2, o3]);
+    } else {
+        for (row, o) in rows
+            .chunks_exact(padded)
+            .zip(out.chunks_exact_mut(stride))
+            .take(n)
+        {
+            simd::h_u8(ch, row, hf, o);
+        }
+    }
+}
+
+/// Only the width changes: each output row is the horizontal pass of its source row,
+/// rounded to `u8` by a one-tap vertical pass (the rounding the two-pass order makes),
+/// four rows at a time with no intermediate image.
+fn horizontal_only<P: Resample>(src: View<'_, P>, dst: ViewMut<'_, P>, hf: &FixedWindows) {
+    let ch = P::CHANNELS;
+    let dw = dst.width() as usize;
+    let straight = P::ALPHA == AlphaMode::Straight;
+    // Room for the kernels to read whole groups of four taps past the last pixel.
+    let padded = (src.width() as usize + hf.stride + 8) * ch;
+    let stride = dw * ch;
+    let one = [1_i16 << WEIGHT_BITS];
+    each_row_chunk(
+        dst,
+        4,
+        || {
+            (
+                alloc::vec![0_u8; 4 * padded],
+                alloc::vec![0_i16; 4 * stride],
+                alloc::vec![0_u8; if straight { stride } else { 0 }],
+            )
+        },
+        |(rows, mid, out), y, band| {
+            let n = band.height() as usize;
+            for (j, row) in rows.chunks_exact_mut(padded).take(n).enumerate() {
+                load_row(src, y + j, row);
+            }
+            horizontal_u8(ch, rows, n, hf, mid, stride);
+            for (j, row) in band.into_rows().enumerate() {
+                let bytes: &mut [u8] = bytemuck::cast_slice_mut(row);
+                if straight {
+                    simd::v_u8(mid, stride, j, &one, out);
+                    unpremultiply(ch, out, bytes);
+                } else {
+                    simd::v_u8(mid, stride, j, &one, bytes);
+                }
+            }
+        },
+    );
 }
 
 /// Horizontal pass first, into `tmp`; then the vertical pass from it.
@@ -52,7 +139,6 @@ fn horizontal_first<P: Resample>(
     let straight = P::ALPHA == AlphaMode::Straight;
     // Room for the kernels to read whole groups of four taps past the last pixel.
     let padded = (sw as usize + hf.stride + 8) * ch;
-    let row_len = sw as usize * ch;
 
     // Horizontal first. The intermediate holds only the source rows some output row
     // reads.
@@ -65,15 +151,6 @@ fn horizontal_first<P: Resample>(
     let tmp = grow(tmp, (row_hi - row_lo).checked_mul(stride), dw, dh)?;
 
     // Four rows at a time share the weights (the last group may be shorter).
-    let load = |row: &mut [u8], r: usize| {
-        let y = u32::try_from(row_lo + r).unwrap_or(u32::MAX);
-        let bytes: &[u8] = bytemuck::cast_slice(src.row(y).unwrap_or_default());
-        if straight {
-            premultiply(ch, bytes, &mut row[..row_len]);
-        } else {
-            row[..row_len].copy_from_slice(bytes);
-        }
-    };
     each_chunk(
         tmp,
         4 * stride,
@@ -81,21 +158,9 @@ fn horizontal_first<P: Resample>(
         |rows, g, out| {
             let n = out.len() / stride;
             for (j, row) in rows.chunks_exact_mut(padded).take(n).enumerate() {
-                load(row, 4 * g + j);
+                load_row(src, row_lo + 4 * g + j, row);
             }
-            if n == 4 {
-                let (r01, r23) = rows.split_at(2 * padded);
-                let (r0, r1) = r01.split_at(padded);
-                let (r2, r3) = r23.split_at(padded);
-                let (o01, o23) = out.split_at_mut(2 * stride);
-                let (o0, o1) = o01.split_at_mut(stride);
-                let (o2, o3) = o23.split_at_mut(stride);
-                simd::h_u8_x4(ch, [r0, r1, r2, r3], hf, [o0, o1, o2, o3]);
-            } else {
-                for (row, o) in rows.chunks_exact(padded).zip(out.chunks_exact_mut(stride)) {
-                    simd::h_u8(ch, row, hf, o);
-                }
-            }
+            horizontal_u8(ch, rows, n, hf, out, stride);
         },
     );
 

@@ -24,8 +24,11 @@
 //! # How it resamples
 //!
 //! Separable: one pass into an intermediate buffer, then the other; the order is chosen
-//! by cost (taps × samples of both passes). Each output pixel of a pass is a weighted sum over a window of input pixels; the windows
-//! and weights are computed once per call (see [`Filter`] for the kernels). When
+//! by cost (taps × samples of both passes). Each output pixel of a pass is a weighted
+//! sum over a window of input pixels; the windows and weights are computed once per
+//! call (see [`Filter`] for the kernels). A size that does not change is left as it is
+//! along its axis, whatever the filter, as in Pillow: resizing only the width filters
+//! only rows (8-bit formats then take a single pass). When
 //! shrinking by a factor `s`, the kernel is stretched by `s` so that every input pixel
 //! contributes and nothing aliases; when enlarging it keeps its natural width. At the
 //! image edges the window is cut and renormalized (the edge pixels are not repeated),

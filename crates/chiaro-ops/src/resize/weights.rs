@@ -98,7 +98,19 @@ pub(crate) struct Windows {
 
 impl Windows {
     /// Computes the windows of a pass from `in_size` to `out_size` (both non-zero).
+    /// An unchanged size is the identity, one tap of weight one per output, as in
+    /// Pillow and `fast_image_resize`: resizing only the width leaves every column as
+    /// it was, even with a filter that is not interpolating (Mitchell, Box).
     pub(crate) fn new(in_size: u32, out_size: u32, filter: Filter) -> Windows {
+        if in_size == out_size {
+            let n = out_size as usize;
+            return Windows {
+                starts: (0..out_size).collect(),
+                lens: alloc::vec![1; n],
+                weights: alloc::vec![1.0; n],
+                offsets: (0..n).collect(),
+            };
+        }
         let scale = f64::from(in_size) / f64::from(out_size);
         let filter_scale = scale.max(1.0);
         let support = filter.support() * filter_scale;
@@ -318,6 +330,23 @@ mod tests {
                     assert!(w.starts[i] + w.lens[i] <= a);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_unchanged_size_is_the_identity() {
+        for filter in [
+            Filter::Box,
+            Filter::Bilinear,
+            Filter::Mitchell,
+            Filter::Lanczos3,
+        ] {
+            let w = Windows::new(37, 37, filter);
+            for i in 0..37 {
+                assert_eq!((w.starts[i], w.of(i)), (i as u32, &[1.0][..]), "{filter:?}");
+            }
+            let f = FixedWindows::new(&w, 4);
+            assert_eq!(f.of(5), &[1 << WEIGHT_BITS, 0, 0, 0], "{filter:?}");
         }
     }
 
