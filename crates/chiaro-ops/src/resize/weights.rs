@@ -343,7 +343,11 @@ mod tests {
         ] {
             let w = Windows::new(37, 37, filter);
             for i in 0..37 {
-                assert_eq!((w.starts[i], w.of(i)), (i as u32, &[1.0][..]), "{filter:?}");
+                assert_eq!(
+                    (w.starts[i] as usize, w.of(i)),
+                    (i, &[1.0][..]),
+                    "{filter:?}"
+                );
             }
             let f = FixedWindows::new(&w, 4);
             assert_eq!(f.of(5), &[1 << WEIGHT_BITS, 0, 0, 0], "{filter:?}");
