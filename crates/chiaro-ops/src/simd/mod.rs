@@ -1,7 +1,7 @@
 //! Run-time selection of the AVX2 kernels: the only module tree with `unsafe` code.
-//! Each call of a `#[target_feature]` function follows feature detection, and each
-//! cache prefetch of the vertical resize kernels is checked in bounds; every block
-//! carries a `// SAFETY:` comment. The kernels themselves live beside their portable
+//! Each call of a `#[target_feature]` function follows feature detection, and the
+//! cache prefetches of the vertical resize kernels are hints that cannot fault; every
+//! block carries a `// SAFETY:` comment. The kernels themselves live beside their portable
 //! versions.
 
 #![allow(

@@ -344,15 +344,15 @@ mod avx2 {
     /// asking eight lines ahead lets the loads of different rows overlap.
     const AHEAD: usize = 512;
 
-    /// Asks the CPU to start loading the cache line that holds `src[at]`, if there is
-    /// such an element. It changes nothing but the cache.
+    /// Asks the CPU to start loading the cache line that holds `src[at]`. It changes
+    /// nothing but the cache, and needs no bounds check: an address past the end is
+    /// only a wasted hint.
     #[inline(always)]
     fn prefetch<T>(src: &[T], at: usize) {
-        if let Some(p) = src.get(at) {
-            // SAFETY: a prefetch reads nothing into the program and cannot fault; the
-            // pointer comes from a reference into `src`, so it is valid besides.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(core::ptr::from_ref(p).cast()) }
-        }
+        let p = src.as_ptr().wrapping_add(at);
+        // SAFETY: a prefetch is a hint that reads nothing into the program and cannot
+        // fault, whatever the address; `wrapping_add` makes no claim about it either.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) }
     }
 
     /// Two weights as one 32-bit lane for `madd`: `k0` low, `k1` high.
@@ -361,41 +361,89 @@ mod avx2 {
         (i32::from(k1) << 16) | i32::from(k0.cast_unsigned())
     }
 
+    /// The weights of a vertical window as `madd` pairs broadcast to every lane,
+    /// formed once per output row: `(pairs, n)` with the first `n` of `pairs` used. An
+    /// odd last weight is paired with zero.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn weight_pairs(weights: &[i16]) -> ([__m256i; 128], usize) {
+        // `MAX_TAPS` bounds the window; longer ones never reach these kernels.
+        debug_assert!(
+            weights.len() <= 256,
+            "windows longer than MAX_TAPS use the float path"
+        );
+        let mut pairs = [_mm256_setzero_si256(); 128];
+        for (p, k) in pairs.iter_mut().zip(weights.chunks(2)) {
+            *p = _mm256_set1_epi32(pair(k[0], k.get(1).copied().unwrap_or(0)));
+        }
+        (pairs, weights.len().div_ceil(2).min(128))
+    }
+
+    /// Walks a vertical window two rows at a time: `f(row k, row k + 1, weights)` with
+    /// `L` elements of each row from offset `at` (row `start` of the window, at the
+    /// column in hand), the weight pair broadcast to every lane. An odd last row is
+    /// paired with itself at weight zero. Each row's data `ahead` elements on is
+    /// prefetched.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn each_row_pair<T, const L: usize>(
+        src: &[T],
+        stride: usize,
+        at: usize,
+        (pairs, npairs): (&[__m256i; 128], usize),
+        odd: bool,
+        ahead: usize,
+        mut f: impl FnMut(&[T; L], &[T; L], __m256i),
+    ) {
+        let row = |o: usize| -> &[T; L] { src[o..o + L].try_into().expect("L elements") };
+        let full = npairs - usize::from(odd);
+        let mut o = at;
+        for &kv in &pairs[..full] {
+            prefetch(src, o + ahead);
+            prefetch(src, o + stride + ahead);
+            f(row(o), row(o + stride), kv);
+            o += 2 * stride;
+        }
+        if odd {
+            prefetch(src, o + ahead);
+            let r = row(o);
+            f(r, r, pairs[full]);
+        }
+    }
+
     /// Vertical pass: 32 columns per step, two rows per `madd`.
     #[target_feature(enable = "avx2")]
     pub(super) fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8]) {
         let width = out.len();
         let round = _mm256_set1_epi32(1 << (V_SHIFT - 1));
-        let n = weights.len();
+        let (pairs, npairs) = weight_pairs(weights);
+        let odd = weights.len() % 2 == 1;
         let mut x = 0;
         while x + 32 <= width {
             let mut acc = [_mm256_setzero_si256(); 4];
-            let mut k = 0;
-            while k < n {
-                let r0 = &src[(start + k) * stride + x..][..32];
-                // An odd last tap pairs its row with itself at weight zero.
-                let (r1, k1) = if k + 1 < n {
-                    (&src[(start + k + 1) * stride + x..][..32], weights[k + 1])
-                } else {
-                    (r0, 0)
-                };
-                prefetch(src, (start + k) * stride + x + AHEAD / 2);
-                prefetch(src, (start + k + 1) * stride + x + AHEAD / 2);
-                let kv = _mm256_set1_epi32(pair(weights[k], k1));
-                for h in 0..2 {
-                    let p = load_i16x16(&r0[h * 16..]);
-                    let q = load_i16x16(&r1[h * 16..]);
-                    acc[2 * h] = _mm256_add_epi32(
-                        acc[2 * h],
-                        _mm256_madd_epi16(_mm256_unpacklo_epi16(p, q), kv),
-                    );
-                    acc[2 * h + 1] = _mm256_add_epi32(
-                        acc[2 * h + 1],
-                        _mm256_madd_epi16(_mm256_unpackhi_epi16(p, q), kv),
-                    );
-                }
-                k += 2;
-            }
+            let at = start * stride + x;
+            each_row_pair::<i16, 32>(
+                src,
+                stride,
+                at,
+                (&pairs, npairs),
+                odd,
+                AHEAD / 2,
+                |r0, r1, kv| {
+                    for h in 0..2 {
+                        let p = load_i16x16(&r0[h * 16..]);
+                        let q = load_i16x16(&r1[h * 16..]);
+                        acc[2 * h] = _mm256_add_epi32(
+                            acc[2 * h],
+                            _mm256_madd_epi16(_mm256_unpacklo_epi16(p, q), kv),
+                        );
+                        acc[2 * h + 1] = _mm256_add_epi32(
+                            acc[2 * h + 1],
+                            _mm256_madd_epi16(_mm256_unpackhi_epi16(p, q), kv),
+                        );
+                    }
+                },
+            );
             let s = acc.map(|a| _mm256_srai_epi32::<V_IMM>(_mm256_add_epi32(a, round)));
             // Unpacking and packing both work within 128-bit lanes, so the columns come
             // back in order up to one final 64-bit permutation.
@@ -425,46 +473,38 @@ mod avx2 {
         let width = out.len();
         let round = _mm256_set1_epi32(1 << (H_SHIFT - 1));
         let zero = _mm256_setzero_si256();
-        let n = weights.len();
-        // `MAX_TAPS` bounds the window; longer ones never reach this kernel.
-        debug_assert!(n <= 256, "windows longer than MAX_TAPS use the float path");
-        let mut pairs = [0_i32; 128];
-        let npairs = n.div_ceil(2).min(pairs.len());
-        for (j, p) in pairs.iter_mut().take(npairs).enumerate() {
-            let k1 = weights.get(2 * j + 1).copied().unwrap_or(0);
-            *p = pair(weights[2 * j], k1);
-        }
+        let (pairs, npairs) = weight_pairs(weights);
+        let odd = weights.len() % 2 == 1;
         let mut x = 0;
         while x + 64 <= width {
             let mut acc = [_mm256_setzero_si256(); 8];
-            for (j, &kp) in pairs.iter().take(npairs).enumerate() {
-                let k = 2 * j;
-                let r0 = &src[(start + k) * stride + x..][..64];
-                // An odd last tap pairs its row with itself at weight zero.
-                let r1 = if k + 1 < n {
-                    &src[(start + k + 1) * stride + x..][..64]
-                } else {
-                    r0
-                };
-                let kv = _mm256_set1_epi32(kp);
-                prefetch(src, (start + k) * stride + x + AHEAD);
-                prefetch(src, (start + k + 1) * stride + x + AHEAD);
-                for h in 0..2 {
-                    let a = load_u8x32(&r0[32 * h..]);
-                    let b = load_u8x32(&r1[32 * h..]);
-                    let lo = _mm256_unpacklo_epi8(a, b);
-                    let hi = _mm256_unpackhi_epi8(a, b);
-                    let p = [
-                        _mm256_unpacklo_epi8(lo, zero),
-                        _mm256_unpackhi_epi8(lo, zero),
-                        _mm256_unpacklo_epi8(hi, zero),
-                        _mm256_unpackhi_epi8(hi, zero),
-                    ];
-                    for (j, p) in p.into_iter().enumerate() {
-                        acc[4 * h + j] = _mm256_add_epi32(acc[4 * h + j], _mm256_madd_epi16(p, kv));
+            let at = start * stride + x;
+            each_row_pair::<u8, 64>(
+                src,
+                stride,
+                at,
+                (&pairs, npairs),
+                odd,
+                AHEAD,
+                |r0, r1, kv| {
+                    for h in 0..2 {
+                        let a = load_u8x32(&r0[32 * h..]);
+                        let b = load_u8x32(&r1[32 * h..]);
+                        let lo = _mm256_unpacklo_epi8(a, b);
+                        let hi = _mm256_unpackhi_epi8(a, b);
+                        let p = [
+                            _mm256_unpacklo_epi8(lo, zero),
+                            _mm256_unpackhi_epi8(lo, zero),
+                            _mm256_unpacklo_epi8(hi, zero),
+                            _mm256_unpackhi_epi8(hi, zero),
+                        ];
+                        for (j, p) in p.into_iter().enumerate() {
+                            acc[4 * h + j] =
+                                _mm256_add_epi32(acc[4 * h + j], _mm256_madd_epi16(p, kv));
+                        }
                     }
-                }
-            }
+                },
+            );
             let s = acc.map(|a| _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(a, round)));
             for h in 0..2 {
                 // Lanes hold columns [0..4 | 16..20], [4..8 | 20..24], [8..12 | 24..28],
