@@ -362,27 +362,40 @@ mod avx2 {
     }
 
     /// The weights of a vertical window as `madd` pairs broadcast to every lane,
-    /// formed once per output row: `(pairs, n)` with the first `n` of `pairs` used. An
-    /// odd last weight is paired with zero.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn weight_pairs(weights: &[i16]) -> ([__m256i; 128], usize) {
-        // `MAX_TAPS` bounds the window; longer ones never reach these kernels.
-        debug_assert!(
-            weights.len() <= 256,
-            "windows longer than MAX_TAPS use the float path"
-        );
-        let mut pairs = [_mm256_setzero_si256(); 128];
-        for (p, k) in pairs.iter_mut().zip(weights.chunks(2)) {
-            *p = _mm256_set1_epi32(pair(k[0], k.get(1).copied().unwrap_or(0)));
+    /// formed once per output row.
+    struct WeightPairs {
+        /// The first `n` are used; an odd last weight is paired with zero.
+        pairs: [__m256i; 128],
+        n: usize,
+        /// Whether the window has an odd number of rows.
+        odd: bool,
+    }
+
+    impl WeightPairs {
+        #[target_feature(enable = "avx2")]
+        #[inline]
+        fn new(weights: &[i16]) -> Self {
+            // `MAX_TAPS` bounds the window; longer ones never reach these kernels.
+            debug_assert!(
+                weights.len() <= 256,
+                "windows longer than MAX_TAPS use the float path"
+            );
+            let mut pairs = [_mm256_setzero_si256(); 128];
+            for (p, k) in pairs.iter_mut().zip(weights.chunks(2)) {
+                *p = _mm256_set1_epi32(pair(k[0], k.get(1).copied().unwrap_or(0)));
+            }
+            Self {
+                pairs,
+                n: weights.len().div_ceil(2).min(128),
+                odd: weights.len() % 2 == 1,
+            }
         }
-        (pairs, weights.len().div_ceil(2).min(128))
     }
 
     /// Walks a vertical window two rows at a time: `f(row k, row k + 1, weights)` with
     /// `L` elements of each row from offset `at` (row `start` of the window, at the
     /// column in hand), the weight pair broadcast to every lane. An odd last row is
-    /// paired with itself at weight zero. Each row's data `ahead` elements on is
+    /// paired with itself at weight zero. Each row's data [`AHEAD`] bytes on is
     /// prefetched.
     #[target_feature(enable = "avx2")]
     #[inline]
@@ -390,24 +403,23 @@ mod avx2 {
         src: &[T],
         stride: usize,
         at: usize,
-        (pairs, npairs): (&[__m256i; 128], usize),
-        odd: bool,
-        ahead: usize,
+        w: &WeightPairs,
         mut f: impl FnMut(&[T; L], &[T; L], __m256i),
     ) {
+        let ahead = AHEAD / core::mem::size_of::<T>();
         let row = |o: usize| -> &[T; L] { src[o..o + L].try_into().expect("L elements") };
-        let full = npairs - usize::from(odd);
+        let full = w.n - usize::from(w.odd);
         let mut o = at;
-        for &kv in &pairs[..full] {
+        for &kv in &w.pairs[..full] {
             prefetch(src, o + ahead);
             prefetch(src, o + stride + ahead);
             f(row(o), row(o + stride), kv);
             o += 2 * stride;
         }
-        if odd {
+        if w.odd {
             prefetch(src, o + ahead);
             let r = row(o);
-            f(r, r, pairs[full]);
+            f(r, r, w.pairs[full]);
         }
     }
 
@@ -416,34 +428,24 @@ mod avx2 {
     pub(super) fn v_u8(src: &[i16], stride: usize, start: usize, weights: &[i16], out: &mut [u8]) {
         let width = out.len();
         let round = _mm256_set1_epi32(1 << (V_SHIFT - 1));
-        let (pairs, npairs) = weight_pairs(weights);
-        let odd = weights.len() % 2 == 1;
+        let pairs = WeightPairs::new(weights);
         let mut x = 0;
         while x + 32 <= width {
             let mut acc = [_mm256_setzero_si256(); 4];
-            let at = start * stride + x;
-            each_row_pair::<i16, 32>(
-                src,
-                stride,
-                at,
-                (&pairs, npairs),
-                odd,
-                AHEAD / 2,
-                |r0, r1, kv| {
-                    for h in 0..2 {
-                        let p = load_i16x16(&r0[h * 16..]);
-                        let q = load_i16x16(&r1[h * 16..]);
-                        acc[2 * h] = _mm256_add_epi32(
-                            acc[2 * h],
-                            _mm256_madd_epi16(_mm256_unpacklo_epi16(p, q), kv),
-                        );
-                        acc[2 * h + 1] = _mm256_add_epi32(
-                            acc[2 * h + 1],
-                            _mm256_madd_epi16(_mm256_unpackhi_epi16(p, q), kv),
-                        );
-                    }
-                },
-            );
+            each_row_pair::<i16, 32>(src, stride, start * stride + x, &pairs, |r0, r1, kv| {
+                for h in 0..2 {
+                    let p = load_i16x16(&r0[h * 16..]);
+                    let q = load_i16x16(&r1[h * 16..]);
+                    acc[2 * h] = _mm256_add_epi32(
+                        acc[2 * h],
+                        _mm256_madd_epi16(_mm256_unpacklo_epi16(p, q), kv),
+                    );
+                    acc[2 * h + 1] = _mm256_add_epi32(
+                        acc[2 * h + 1],
+                        _mm256_madd_epi16(_mm256_unpackhi_epi16(p, q), kv),
+                    );
+                }
+            });
             let s = acc.map(|a| _mm256_srai_epi32::<V_IMM>(_mm256_add_epi32(a, round)));
             // Unpacking and packing both work within 128-bit lanes, so the columns come
             // back in order up to one final 64-bit permutation.
@@ -473,38 +475,27 @@ mod avx2 {
         let width = out.len();
         let round = _mm256_set1_epi32(1 << (H_SHIFT - 1));
         let zero = _mm256_setzero_si256();
-        let (pairs, npairs) = weight_pairs(weights);
-        let odd = weights.len() % 2 == 1;
+        let pairs = WeightPairs::new(weights);
         let mut x = 0;
         while x + 64 <= width {
             let mut acc = [_mm256_setzero_si256(); 8];
-            let at = start * stride + x;
-            each_row_pair::<u8, 64>(
-                src,
-                stride,
-                at,
-                (&pairs, npairs),
-                odd,
-                AHEAD,
-                |r0, r1, kv| {
-                    for h in 0..2 {
-                        let a = load_u8x32(&r0[32 * h..]);
-                        let b = load_u8x32(&r1[32 * h..]);
-                        let lo = _mm256_unpacklo_epi8(a, b);
-                        let hi = _mm256_unpackhi_epi8(a, b);
-                        let p = [
-                            _mm256_unpacklo_epi8(lo, zero),
-                            _mm256_unpackhi_epi8(lo, zero),
-                            _mm256_unpacklo_epi8(hi, zero),
-                            _mm256_unpackhi_epi8(hi, zero),
-                        ];
-                        for (j, p) in p.into_iter().enumerate() {
-                            acc[4 * h + j] =
-                                _mm256_add_epi32(acc[4 * h + j], _mm256_madd_epi16(p, kv));
-                        }
+            each_row_pair::<u8, 64>(src, stride, start * stride + x, &pairs, |r0, r1, kv| {
+                for h in 0..2 {
+                    let a = load_u8x32(&r0[32 * h..]);
+                    let b = load_u8x32(&r1[32 * h..]);
+                    let lo = _mm256_unpacklo_epi8(a, b);
+                    let hi = _mm256_unpackhi_epi8(a, b);
+                    let p = [
+                        _mm256_unpacklo_epi8(lo, zero),
+                        _mm256_unpackhi_epi8(lo, zero),
+                        _mm256_unpacklo_epi8(hi, zero),
+                        _mm256_unpackhi_epi8(hi, zero),
+                    ];
+                    for (j, p) in p.into_iter().enumerate() {
+                        acc[4 * h + j] = _mm256_add_epi32(acc[4 * h + j], _mm256_madd_epi16(p, kv));
                     }
-                },
-            );
+                }
+            });
             let s = acc.map(|a| _mm256_srai_epi32::<H_IMM>(_mm256_add_epi32(a, round)));
             for h in 0..2 {
                 // Lanes hold columns [0..4 | 16..20], [4..8 | 20..24], [8..12 | 24..28],
